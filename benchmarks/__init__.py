@@ -1,0 +1,1 @@
+"""Performance figures of QuickReply, each against a baseline measured in the same run."""

@@ -1,0 +1,254 @@
+"""The ``quickreply`` command line. It never imports Qt, so it starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from desktop import __version__
+from desktop.cli_messages import CLI_MESSAGES
+from desktop.core.datadir import resolve_data_dir
+from desktop.core.errors import QuickReplyError
+from desktop.core.i18n import Translator, normalise_locale, system_locale
+from desktop.core.messages import MESSAGES
+from desktop.core.model import Phrase
+from desktop.core.session import Session, open_session
+from desktop.platform.clipboard import Clipboard, PyperclipClipboard
+from desktop.resources import default_pack, executable_dir
+
+# How long a writing command waits for another QuickReply process to release the library.
+WRITE_LOCK_WAIT = 3.0
+
+
+class CliContext:
+    """What every command needs: parsed options, the translator, output streams, the library."""
+
+    def __init__(self, args: argparse.Namespace, tr: Translator, out: IO[str], err: IO[str],
+                 environ: Mapping[str, str], clipboard: Callable[[], Clipboard]) -> None:
+        self.args = args
+        self.tr = tr
+        self.out = out
+        self.err = err
+        self.environ = environ
+        self.clipboard = clipboard
+
+    @property
+    def locale(self) -> str:
+        return self.tr.locale
+
+    @property
+    def data_dir(self) -> Path:
+        return resolve_data_dir(self.args.data_dir, self.environ, executable_dir())
+
+    def open(self, *, write: bool = False) -> Session:
+        """Open the library; recoveries and first-start seeding are reported on stderr."""
+        session = open_session(self.data_dir, locale=self.locale, pack_for_locale=default_pack,
+                               readonly=not write, lock_timeout=WRITE_LOCK_WAIT if write else 0.0)
+        for line in session.report.messages(self.tr):
+            print(line, file=self.err)
+        if session.seeded is not None:
+            pack = session.seeded
+            print(self.tr("pack.seeded", name=pack.name, scenarios=len(pack.scenarios),
+                          phrases=pack.phrase_count()), file=self.err)
+        return session
+
+    def print_json(self, value: Any) -> None:
+        print(json.dumps(value, ensure_ascii=False), file=self.out)
+
+
+def phrase_json(p: Phrase, scenario_name: str) -> dict[str, Any]:
+    return {"id": p.id, "code": p.code, "title": p.title, "text": p.text, "scenario": p.scenario,
+            "scenario_name": scenario_name, "tags": p.tags, "hotkey": p.hotkey, "pinned": p.pinned,
+            "uses": p.uses, "last_used": p.last_used, "source": p.source}
+
+
+def preview(text: str, width: int = 40) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+def cmd_list(ctx: CliContext) -> int:
+    session = ctx.open()
+    try:
+        lib = session.library
+        names = {s.id: s.name for s in lib.scenarios()}
+        phrases = lib.phrases(ctx.args.scenario) if ctx.args.scenario else lib.phrases()
+        if ctx.args.json:
+            ctx.print_json([phrase_json(p, names.get(p.scenario, "")) for p in phrases])
+            return 0
+        current = None
+        for p in phrases:
+            if p.scenario != current:
+                current = p.scenario
+                print(f"[{names.get(p.scenario, p.scenario)}]", file=ctx.out)
+            pin = "*" if p.pinned else " "
+            print(f" {pin}{p.code:<12} {p.title} — {preview(p.text)}", file=ctx.out)
+        return 0
+    finally:
+        session.close()
+
+
+def cmd_scenarios(ctx: CliContext) -> int:
+    session = ctx.open()
+    try:
+        lib = session.library
+        counts: dict[str, int] = {}
+        for p in lib.phrases():
+            counts[p.scenario] = counts.get(p.scenario, 0) + 1
+        rows = [{"id": s.id, "name": s.name, "order": s.order, "phrases": counts.get(s.id, 0)}
+                for s in lib.scenarios()]
+        if ctx.args.json:
+            ctx.print_json(rows)
+        else:
+            for r in rows:
+                print(f"{r['id']:<16} {r['name']}  ({ctx.tr('cli.phrase_count', count=r['phrases'])})",
+                      file=ctx.out)
+        return 0
+    finally:
+        session.close()
+
+
+def cmd_add(ctx: CliContext) -> int:
+    a = ctx.args
+    text = sys.stdin.read() if a.text == "-" else a.text
+    session = ctx.open(write=True)
+    try:
+        p = session.library.add_phrase(a.scenario, a.code, a.title, text, tags=a.tags or None,
+                                       hotkey=a.hotkey)
+        if a.json:
+            ctx.print_json(phrase_json(p, session.library.scenario(p.scenario).name))
+        else:
+            print(ctx.tr("cli.added", title=p.title, code=p.code), file=ctx.out)
+        return 0
+    finally:
+        session.close()
+
+
+def cmd_copy(ctx: CliContext) -> int:
+    a = ctx.args
+    session = ctx.open()
+    try:
+        p = session.library.by_code(a.code)
+        text = p.text
+        if a.print:
+            print(text, file=ctx.out)
+        else:
+            ctx.clipboard().set_text(text)
+            print(ctx.tr("clipboard.copied", title=p.title, code=p.code), file=ctx.err)
+        pid = p.id
+    finally:
+        session.close()
+    _record_use_if_free(ctx, pid)
+    return 0
+
+
+def _record_use_if_free(ctx: CliContext, phrase_id: str) -> None:
+    """Count the use unless the window holds the library (then the copy still happened)."""
+    from desktop.core.errors import StoreLocked
+
+    try:
+        session = open_session(ctx.data_dir, locale=ctx.locale, pack_for_locale=default_pack,
+                               lock_timeout=0.0)
+    except StoreLocked:
+        return
+    try:
+        session.library.record_use(phrase_id)
+    finally:
+        session.close()
+
+
+# -- parser ----------------------------------------------------------------------------------------
+
+# Subcommands living in their own modules. Each module has ``add_parser(subparsers, tr)`` that adds
+# its subparser with ``set_defaults(func=...)``; ``func`` takes the CliContext and returns the exit
+# code. Keep those modules' top-level imports light: heavy imports go inside ``func``.
+EXTRA_COMMANDS: list[str] = []
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quickreply", description=tr("cli.description"))
+    parser.add_argument("--version", action="version", version=f"QuickReply {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=tr("cli.opt.data_dir"))
+    parser.add_argument("--locale", choices=["zh_CN", "en"], help=tr("cli.opt.locale"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help=tr("cli.cmd.list"))
+    p.add_argument("--scenario", help=tr("cli.opt.scenario"))
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("scenarios", help=tr("cli.cmd.scenarios"))
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("add", help=tr("cli.cmd.add"))
+    p.add_argument("--scenario", required=True, help=tr("cli.opt.scenario"))
+    p.add_argument("--code", required=True, help=tr("cli.opt.code"))
+    p.add_argument("--title", required=True, help=tr("cli.opt.title"))
+    p.add_argument("--tags", help=tr("cli.opt.tags"))
+    p.add_argument("--hotkey", help=tr("cli.opt.hotkey"))
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p.add_argument("text", metavar="TEXT", help=tr("cli.opt.text"))
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("copy", help=tr("cli.cmd.copy"))
+    p.add_argument("code", metavar="CODE", help=tr("cli.opt.code"))
+    p.add_argument("--print", action="store_true", help=tr("cli.opt.print"))
+    p.set_defaults(func=cmd_copy)
+
+    for module in EXTRA_COMMANDS:
+        importlib.import_module(module).add_parser(sub, tr)
+    return parser
+
+
+def _peek_locale(argv: list[str], environ: Mapping[str, str]) -> str:
+    """The --locale option, read before parsing so help texts are in the user's language."""
+    for i, arg in enumerate(argv):
+        if arg == "--locale" and i + 1 < len(argv):
+            return normalise_locale(argv[i + 1])
+        if arg.startswith("--locale="):
+            return normalise_locale(arg.split("=", 1)[1])
+    return system_locale(environ)
+
+
+def main(
+    argv: list[str] | None = None,
+    *,
+    out: IO[str] | None = None,
+    err: IO[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    clipboard: Callable[[], Clipboard] = PyperclipClipboard,
+) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    err = err or sys.stderr
+    environ = os.environ if environ is None else environ
+    tr = Translator(_peek_locale(argv, environ), MESSAGES, CLI_MESSAGES)
+    parser = build_parser(tr)
+    args = parser.parse_args(argv)
+    ctx = CliContext(args, tr, out, err, environ, clipboard)
+    try:
+        if getattr(args, "func", None) is None:
+            from desktop.app import run_app
+
+            return run_app(ctx)
+        result: int = args.func(ctx)
+        return result
+    except QuickReplyError as exc:
+        print(exc.message(tr), file=err)
+        return 1
+    except KeyboardInterrupt:
+        print(tr("cli.interrupted"), file=err)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

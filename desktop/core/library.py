@@ -1,0 +1,495 @@
+"""The phrase library: scenarios and phrases held in memory, every change written through the store."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from desktop.core.errors import FieldError, NotFound, QuickReplyError, ValidationFailed
+from desktop.core.model import (
+    SCENARIO_NAME_LIMIT,
+    SOURCES,
+    Phrase,
+    Scenario,
+    check_code,
+    check_hotkey,
+    check_tags,
+    check_text,
+    check_title,
+    clean_tags,
+    clean_text,
+)
+from desktop.core.store import Store
+
+PHRASES = "phrases"
+SCENARIOS = "scenarios"
+TRASH = "trash"
+EDITABLE = ("scenario", "code", "title", "text", "tags", "hotkey", "pinned", "source")
+
+
+class SearchKeyer(Protocol):
+    """Computes the stored search keys (pinyin readings, initials) of a phrase and a name."""
+
+    version: str
+
+    def phrase_key(self, phrase: Phrase) -> dict[str, str]: ...
+
+    def name_key(self, name: str) -> str: ...
+
+
+class NullKeyer:
+    version = "none"
+
+    def phrase_key(self, phrase: Phrase) -> dict[str, str]:
+        return {}
+
+    def name_key(self, name: str) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed, for listeners (the search index, the window's model)."""
+
+    kind: str  # added | updated | removed | used | scenarios | reset
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trashed:
+    phrase: Phrase
+    deleted: float
+
+
+Listener = Callable[[Change], None]
+
+
+class PhraseLibrary:
+    """All edits go through here: it validates, keeps codes and hotkeys unique and saves."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        keyer: SearchKeyer | None = None,
+        clock: Callable[[], float] = time.time,
+        new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
+        reserved_hotkeys: Callable[[], Iterable[str]] = lambda: (),
+        use_flush_interval: float = 30.0,
+    ) -> None:
+        self._store = store
+        self._keyer: SearchKeyer = keyer or NullKeyer()
+        self._clock = clock
+        self._new_id = new_id
+        self._reserved_hotkeys = reserved_hotkeys
+        self._use_flush_interval = use_flush_interval
+        self._last_use_flush = clock()
+        self._listeners: list[Listener] = []
+        self._phrases: dict[str, Phrase] = {}
+        self._doc_ids: dict[str, int] = {}
+        self._by_code: dict[str, str] = {}
+        self._scenarios: dict[str, Scenario] = {}
+        self._scenario_doc_ids: dict[str, int] = {}
+        self.skipped: list[str] = []  # documents that could not be read, reported to the user
+        self._load()
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        rekey = self._store.meta.get("search_key_version") != self._keyer.version
+        for doc in self._store.table(SCENARIOS).all():
+            try:
+                s = Scenario.from_doc(doc)
+            except (KeyError, TypeError, ValueError):
+                self.skipped.append(f"scenario {doc!r:.80}")
+                continue
+            self._scenarios[s.id] = s
+            self._scenario_doc_ids[s.id] = doc.doc_id
+        for doc in self._store.table(PHRASES).all():
+            try:
+                p = Phrase.from_doc(doc)
+            except (KeyError, TypeError, ValueError):
+                self.skipped.append(f"phrase {doc!r:.80}")
+                continue
+            self._phrases[p.id] = p
+            self._doc_ids[p.id] = doc.doc_id
+            self._by_code[p.code] = p.id
+        if rekey and (self._phrases or self._scenarios) and not self._store.readonly:
+            self._rekey_all()
+        elif rekey and not self._store.readonly:
+            self._store.meta["search_key_version"] = self._keyer.version
+
+    def _rekey_all(self) -> None:
+        """Search keys were made by another version of the keyer: make them again, once."""
+        with self._store.deferred():
+            for s in self._scenarios.values():
+                s.search_key = self._keyer.name_key(s.name)
+                self._write_scenario(s)
+            for p in self._phrases.values():
+                p.search_key = self._keyer.phrase_key(p)
+                self._write_phrase(p)
+            self._store.meta["search_key_version"] = self._keyer.version
+
+    # -- listeners -------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, kind: str, ids: Iterable[str] = ()) -> None:
+        change = Change(kind, tuple(ids))
+        for listener in list(self._listeners):
+            listener(change)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one file write (imports, seeding)."""
+        with self._store.deferred():
+            yield
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def scenarios(self) -> list[Scenario]:
+        return sorted(self._scenarios.values(), key=lambda s: (s.order, s.name))
+
+    def scenario(self, key: str) -> Scenario:
+        """By id, or by name (case-insensitive) as a person types it on the command line."""
+        if key in self._scenarios:
+            return self._scenarios[key]
+        folded = key.strip().casefold()
+        for s in self._scenarios.values():
+            if s.name.casefold() == folded or s.id.casefold() == folded:
+                return s
+        raise NotFound("scenario.not_found", what=key)
+
+    def phrases(self, scenario: str | None = None) -> list[Phrase]:
+        """Phrases in display order: scenario order, then the phrase's own order."""
+        sorder = {s.id: (s.order, s.name) for s in self._scenarios.values()}
+        items: Iterable[Phrase] = self._phrases.values()
+        if scenario is not None:
+            sid = self.scenario(scenario).id
+            items = [p for p in items if p.scenario == sid]
+        return sorted(items, key=lambda p: (sorder.get(p.scenario, (1 << 30, "")), p.order, p.created))
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def phrase(self, phrase_id: str) -> Phrase:
+        try:
+            return self._phrases[phrase_id]
+        except KeyError:
+            raise NotFound("phrase.not_found", what=phrase_id) from None
+
+    def by_code(self, code: str) -> Phrase:
+        pid = self._by_code.get(code.strip().lower())
+        if pid is None:
+            raise NotFound("phrase.code.not_found", code=code)
+        return self._phrases[pid]
+
+    def find_code(self, code: str) -> Phrase | None:
+        pid = self._by_code.get(code)
+        return self._phrases[pid] if pid else None
+
+    def by_hotkey(self) -> dict[str, Phrase]:
+        return {p.hotkey: p for p in self._phrases.values() if p.hotkey}
+
+    # -- validation ------------------------------------------------------------------------------
+
+    def _validated(self, p: Phrase, *, current: str | None) -> Phrase:
+        """Clean and check a phrase; raises ValidationFailed listing every bad field."""
+        p.text = clean_text(p.text)
+        p.title = clean_text(p.title).replace("\n", " ")
+        p.code = p.code.strip().lower()
+        p.tags = clean_tags(p.tags)
+        errors: list[FieldError] = []
+        errors += check_title(p.title)
+        errors += check_text(p.text)
+        code_errors = check_code(p.code)
+        errors += code_errors
+        if not code_errors:
+            other = self._by_code.get(p.code)
+            if other is not None and other != current:
+                errors.append(FieldError("code", "phrase.code.duplicate", code=p.code,
+                                         other=self._phrases[other].title))
+        errors += check_tags(p.tags)
+        hotkey, hk_errors = check_hotkey(p.hotkey)
+        errors += hk_errors
+        p.hotkey = hotkey
+        if hotkey:
+            for other_p in self._phrases.values():
+                if other_p.hotkey == hotkey and other_p.id != current:
+                    errors.append(FieldError("hotkey", "phrase.hotkey.duplicate", hotkey=hotkey,
+                                             other=other_p.title))
+                    break
+            else:
+                if hotkey in set(self._reserved_hotkeys()):
+                    errors.append(FieldError("hotkey", "phrase.hotkey.duplicate", hotkey=hotkey,
+                                             other="QuickReply"))
+        if p.scenario not in self._scenarios:
+            try:
+                p.scenario = self.scenario(p.scenario).id
+            except NotFound:
+                errors.append(FieldError("scenario", "phrase.scenario.unknown", scenario=p.scenario))
+        if p.source not in SOURCES:
+            p.source = "user"
+        if errors:
+            raise ValidationFailed(errors)
+        return p
+
+    def check_phrase(self, phrase_id: str | None = None, **fields: Any) -> list[FieldError]:
+        """The errors saving these fields would raise (for the editor's live feedback)."""
+        base = self._phrases.get(phrase_id) if phrase_id else None
+        draft = replace(base) if base else Phrase(id="", scenario="", code="", title="", text="")
+        for k, v in fields.items():
+            if k in EDITABLE:
+                setattr(draft, k, v)
+        try:
+            self._validated(draft, current=phrase_id)
+        except ValidationFailed as exc:
+            return exc.errors
+        return []
+
+    # -- phrases ---------------------------------------------------------------------------------
+
+    def add_phrase(
+        self,
+        scenario: str,
+        code: str,
+        title: str,
+        text: str,
+        *,
+        tags: Iterable[str] | str | None = None,
+        hotkey: str | None = None,
+        pinned: bool = False,
+        source: str = "user",
+        uses: int = 0,
+        last_used: float | None = None,
+    ) -> Phrase:
+        now = self._clock()
+        p = Phrase(id=self._new_id(), scenario=scenario, code=code, title=title, text=text,
+                   tags=clean_tags(list(tags) if tags is not None and not isinstance(tags, str) else tags),
+                   hotkey=hotkey, pinned=pinned, source=source, uses=uses, last_used=last_used,
+                   created=now, updated=now)
+        self._validated(p, current=None)
+        p.order = 1 + max((q.order for q in self._phrases.values() if q.scenario == p.scenario), default=-1)
+        p.search_key = self._keyer.phrase_key(p)
+        self._phrases[p.id] = p
+        self._by_code[p.code] = p.id
+        self._write_phrase(p)
+        self._emit("added", [p.id])
+        return p
+
+    def update_phrase(self, phrase_id: str, **changes: Any) -> Phrase:
+        old = self.phrase(phrase_id)
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise QuickReplyError(detail=f"unknown fields: {sorted(unknown)}")
+        draft = replace(old, tags=list(old.tags), search_key=dict(old.search_key))
+        for k, v in changes.items():
+            setattr(draft, k, clean_tags(v) if k == "tags" else v)
+        self._validated(draft, current=phrase_id)
+        if draft.scenario != old.scenario:
+            draft.order = 1 + max(
+                (q.order for q in self._phrases.values() if q.scenario == draft.scenario), default=-1)
+        if (draft.title, draft.text, draft.tags) != (old.title, old.text, old.tags):
+            draft.search_key = self._keyer.phrase_key(draft)
+        if draft.to_doc() == old.to_doc():
+            return old
+        draft.updated = self._clock()
+        if draft.code != old.code:
+            del self._by_code[old.code]
+            self._by_code[draft.code] = draft.id
+        self._phrases[phrase_id] = draft
+        self._write_phrase(draft)
+        self._emit("updated", [phrase_id])
+        return draft
+
+    def set_pinned(self, phrase_id: str, pinned: bool = True) -> Phrase:
+        return self.update_phrase(phrase_id, pinned=pinned)
+
+    def move_phrase(self, phrase_id: str, scenario: str, index: int | None = None) -> Phrase:
+        target = self.scenario(scenario).id
+        p = self.update_phrase(phrase_id, scenario=target)
+        if index is not None:
+            ids = [q.id for q in self.phrases(target) if q.id != phrase_id]
+            ids.insert(max(0, min(index, len(ids))), phrase_id)
+            self.reorder_phrases(target, ids)
+            p = self._phrases[phrase_id]
+        return p
+
+    def reorder_phrases(self, scenario: str, ordered_ids: list[str]) -> None:
+        """Set the order of a scenario's phrases; ids not listed keep their place after these."""
+        sid = self.scenario(scenario).id
+        rest = [p.id for p in self.phrases(sid) if p.id not in set(ordered_ids)]
+        changed = []
+        with self._store.deferred():
+            for i, pid in enumerate([*ordered_ids, *rest]):
+                p = self.phrase(pid)
+                if p.scenario != sid:
+                    continue
+                if p.order != i:
+                    p.order = i
+                    self._write_phrase(p)
+                    changed.append(pid)
+        if changed:
+            self._emit("updated", changed)
+
+    def delete_phrase(self, phrase_id: str) -> Trashed:
+        p = self.phrase(phrase_id)
+        item = Trashed(phrase=p, deleted=self._clock())
+        with self._store.deferred():
+            self._store.table(TRASH).insert({"phrase": p.to_doc(), "deleted": item.deleted})
+            self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(phrase_id)])
+        del self._phrases[phrase_id]
+        del self._by_code[p.code]
+        self._emit("removed", [phrase_id])
+        return item
+
+    def trash(self) -> list[Trashed]:
+        out = []
+        for doc in self._store.table(TRASH).all():
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                out.append(Trashed(Phrase.from_doc(doc["phrase"]), float(doc["deleted"])))
+        return sorted(out, key=lambda t: -t.deleted)
+
+    def restore(self, phrase_id: str) -> Phrase:
+        """Bring a deleted phrase back; a code taken meanwhile gets a free variant."""
+        table = self._store.table(TRASH)
+        found = [d for d in table.all() if d.get("phrase", {}).get("id") == phrase_id]
+        if not found:
+            raise NotFound("phrase.not_found", what=phrase_id)
+        doc = found[-1]
+        p = Phrase.from_doc(doc["phrase"])
+        if p.code in self._by_code:
+            p.code = self.free_code(p.code)
+        if p.hotkey and p.hotkey in self.by_hotkey():
+            p.hotkey = None
+        if p.scenario not in self._scenarios:
+            p.scenario = self.scenarios()[0].id if self._scenarios else self.add_scenario("默认").id
+        self._validated(p, current=None)
+        with self._store.deferred():
+            table.remove(doc_ids=[doc.doc_id])
+            self._phrases[p.id] = p
+            self._by_code[p.code] = p.id
+            self._write_phrase(p)
+        self._emit("added", [p.id])
+        return p
+
+    def empty_trash(self) -> int:
+        table = self._store.table(TRASH)
+        n = len(table)
+        if n:
+            table.truncate()
+        return n
+
+    def free_code(self, base: str) -> str:
+        """``base`` if unused, else base2, base3, … cut to the 16-character limit."""
+        base = base[:16] or "p"
+        if base not in self._by_code:
+            return base
+        n = 2
+        while True:
+            suffix = str(n)
+            candidate = base[: 16 - len(suffix)] + suffix
+            if candidate not in self._by_code:
+                return candidate
+            n += 1
+
+    def record_use(self, phrase_id: str) -> Phrase:
+        """Count a copy. Written lazily: with the next edit, a flush, or every so often."""
+        p = self.phrase(phrase_id)
+        p.uses += 1
+        p.last_used = self._clock()
+        if not self._store.readonly:
+            with self._store.lazily():
+                self._write_phrase(p)
+            if self._clock() - self._last_use_flush >= self._use_flush_interval:
+                self.flush()
+        self._emit("used", [phrase_id])
+        return p
+
+    def flush(self) -> None:
+        self._last_use_flush = self._clock()
+        self._store.flush()
+
+    # -- scenarios -------------------------------------------------------------------------------
+
+    def _check_scenario_name(self, name: str, current: str | None) -> str:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationFailed([FieldError("name", "scenario.name.empty")])
+        if len(name) > SCENARIO_NAME_LIMIT:
+            raise ValidationFailed([FieldError("name", "scenario.name.too_long", limit=SCENARIO_NAME_LIMIT)])
+        for s in self._scenarios.values():
+            if s.name.casefold() == name.casefold() and s.id != current:
+                raise ValidationFailed([FieldError("name", "scenario.name.duplicate", name=name)])
+        return name
+
+    def add_scenario(self, name: str, *, scenario_id: str | None = None, icon: str | None = None) -> Scenario:
+        name = self._check_scenario_name(name, None)
+        sid = scenario_id or self._new_id()
+        if sid in self._scenarios:
+            raise ValidationFailed([FieldError("name", "scenario.name.duplicate", name=sid)])
+        s = Scenario(id=sid, name=name, icon=icon,
+                     order=1 + max((x.order for x in self._scenarios.values()), default=-1),
+                     search_key=self._keyer.name_key(name))
+        self._scenarios[sid] = s
+        self._write_scenario(s)
+        self._emit("scenarios", [sid])
+        return s
+
+    def rename_scenario(self, scenario: str, name: str) -> Scenario:
+        s = self.scenario(scenario)
+        s.name = self._check_scenario_name(name, s.id)
+        s.search_key = self._keyer.name_key(s.name)
+        self._write_scenario(s)
+        self._emit("scenarios", [s.id])
+        return s
+
+    def reorder_scenarios(self, ordered_ids: list[str]) -> None:
+        rest = [s.id for s in self.scenarios() if s.id not in set(ordered_ids)]
+        with self._store.deferred():
+            for i, sid in enumerate([*ordered_ids, *rest]):
+                s = self.scenario(sid)
+                if s.order != i:
+                    s.order = i
+                    self._write_scenario(s)
+        self._emit("scenarios", ordered_ids)
+
+    def delete_scenario(self, scenario: str, *, move_to: str | None = None) -> None:
+        """Deletes a scenario; its phrases move to ``move_to``, and an error says so if none is given."""
+        s = self.scenario(scenario)
+        members = [p for p in self._phrases.values() if p.scenario == s.id]
+        if members and move_to is None:
+            raise QuickReplyError("scenario.not_empty", name=s.name, count=len(members))
+        target = self.scenario(move_to).id if members and move_to else None
+        if target == s.id:
+            raise QuickReplyError("scenario.not_empty", name=s.name, count=len(members))
+        with self._store.deferred():
+            for p in members:
+                self.move_phrase(p.id, target or "")
+            self._store.table(SCENARIOS).remove(doc_ids=[self._scenario_doc_ids.pop(s.id)])
+            del self._scenarios[s.id]
+        self._emit("scenarios", [s.id])
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _write_phrase(self, p: Phrase) -> None:
+        table = self._store.table(PHRASES)
+        doc_id = self._doc_ids.get(p.id)
+        if doc_id is None:
+            self._doc_ids[p.id] = table.insert(p.to_doc())
+        else:
+            table.update(p.to_doc(), doc_ids=[doc_id])
+
+    def _write_scenario(self, s: Scenario) -> None:
+        table = self._store.table(SCENARIOS)
+        doc_id = self._scenario_doc_ids.get(s.id)
+        if doc_id is None:
+            self._scenario_doc_ids[s.id] = table.insert(s.to_doc())
+        else:
+            table.update(s.to_doc(), doc_ids=[doc_id])

@@ -1,0 +1,1 @@
+"""OS services (clipboard, hotkeys, paste, single instance) behind small protocols with fakes."""
