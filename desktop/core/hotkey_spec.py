@@ -50,6 +50,9 @@ def normalise_hotkey(value: str) -> str | None:
             return None
     if key is None or not mods:
         return None
+    if mods == {"shift"} and not (key.startswith("f") and len(key) > 1):
+        # Shift+letter is just typing a capital letter: it would fire on every "A" typed.
+        return None
     return "+".join([m for m in MODIFIERS if m in mods] + [key])
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from desktop.core.errors import FieldError, NotFound, QuickReplyError, ValidationFailed
+from desktop.core.hotkey_spec import normalise_hotkey
 from desktop.core.model import (
     SCENARIO_NAME_LIMIT,
     SOURCES,
@@ -23,7 +24,7 @@ from desktop.core.model import (
     clean_tags,
     clean_text,
 )
-from desktop.core.store import Store
+from desktop.core.store import Store, paused_gc
 
 PHRASES = "phrases"
 SCENARIOS = "scenarios"
@@ -49,6 +50,11 @@ class NullKeyer:
 
     def name_key(self, name: str) -> str:
         return ""
+
+
+def _as_text(value: object) -> str:
+    """Fields typed by a person or read from a file: None is empty, anything else its text."""
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -100,28 +106,45 @@ class PhraseLibrary:
     # -- loading ---------------------------------------------------------------------------------
 
     def _load(self) -> None:
+        with paused_gc():
+            self._read_documents()
         rekey = self._store.meta.get("search_key_version") != self._keyer.version
-        for doc in self._store.table(SCENARIOS).all():
+        if rekey and self._store.readonly:
+            # Keys made by another keyer version would give wrong matches: make them in memory;
+            # the next writable open stores them.
+            for s in self._scenarios.values():
+                s.search_key = self._keyer.name_key(s.name)
+            for p in self._phrases.values():
+                p.search_key = self._keyer.phrase_key(p)
+        elif rekey and (self._phrases or self._scenarios):
+            self._rekey_all()
+        elif rekey:
+            self._store.meta["search_key_version"] = self._keyer.version
+
+    def _read_documents(self) -> None:
+        # Read the stored documents in place: copying 10k of them through tinydb's Document
+        # objects first would cost a third of the start-up time.
+        for doc_id, doc in self._store.documents(SCENARIOS):
             try:
                 s = Scenario.from_doc(doc)
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 self.skipped.append(f"scenario {doc!r:.80}")
                 continue
             self._scenarios[s.id] = s
-            self._scenario_doc_ids[s.id] = doc.doc_id
-        for doc in self._store.table(PHRASES).all():
+            self._scenario_doc_ids[s.id] = doc_id
+        for doc_id, doc in self._store.documents(PHRASES):
             try:
                 p = Phrase.from_doc(doc)
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
+                self.skipped.append(f"phrase {doc!r:.80}")
+                continue
+            if p.code in self._by_code or p.id in self._phrases:
+                # A hand-edited or merged file with a repeated code: keep the first, report the rest.
                 self.skipped.append(f"phrase {doc!r:.80}")
                 continue
             self._phrases[p.id] = p
-            self._doc_ids[p.id] = doc.doc_id
+            self._doc_ids[p.id] = doc_id
             self._by_code[p.code] = p.id
-        if rekey and (self._phrases or self._scenarios) and not self._store.readonly:
-            self._rekey_all()
-        elif rekey and not self._store.readonly:
-            self._store.meta["search_key_version"] = self._keyer.version
 
     def _rekey_all(self) -> None:
         """Search keys were made by another version of the keyer: make them again, once."""
@@ -201,9 +224,9 @@ class PhraseLibrary:
 
     def _validated(self, p: Phrase, *, current: str | None) -> Phrase:
         """Clean and check a phrase; raises ValidationFailed listing every bad field."""
-        p.text = clean_text(p.text)
-        p.title = clean_text(p.title).replace("\n", " ")
-        p.code = p.code.strip().lower()
+        p.text = clean_text(_as_text(p.text))
+        p.title = clean_text(_as_text(p.title)).replace("\n", " ")
+        p.code = _as_text(p.code).strip().lower()
         p.tags = clean_tags(p.tags)
         errors: list[FieldError] = []
         errors += check_title(p.title)
@@ -226,12 +249,13 @@ class PhraseLibrary:
                                              other=other_p.title))
                     break
             else:
-                if hotkey in set(self._reserved_hotkeys()):
+                reserved = {normalise_hotkey(h) or h for h in self._reserved_hotkeys() if h}
+                if hotkey in reserved:
                     errors.append(FieldError("hotkey", "phrase.hotkey.duplicate", hotkey=hotkey,
                                              other="QuickReply"))
         if p.scenario not in self._scenarios:
             try:
-                p.scenario = self.scenario(p.scenario).id
+                p.scenario = self.scenario(_as_text(p.scenario)).id
             except NotFound:
                 errors.append(FieldError("scenario", "phrase.scenario.unknown", scenario=p.scenario))
         if p.source not in SOURCES:
@@ -312,19 +336,25 @@ class PhraseLibrary:
         return self.update_phrase(phrase_id, pinned=pinned)
 
     def move_phrase(self, phrase_id: str, scenario: str, index: int | None = None) -> Phrase:
+        """Move a phrase to another scenario (at its end, or at ``index``): one file write."""
         target = self.scenario(scenario).id
-        p = self.update_phrase(phrase_id, scenario=target)
-        if index is not None:
-            ids = [q.id for q in self.phrases(target) if q.id != phrase_id]
-            ids.insert(max(0, min(index, len(ids))), phrase_id)
-            self.reorder_phrases(target, ids)
-            p = self._phrases[phrase_id]
+        self.phrase(phrase_id)
+        with self._store.deferred():
+            p = self.update_phrase(phrase_id, scenario=target)
+            if index is not None:
+                ids = [q.id for q in self.phrases(target) if q.id != phrase_id]
+                ids.insert(max(0, min(index, len(ids))), phrase_id)
+                self.reorder_phrases(target, ids)
+                p = self._phrases[phrase_id]
         return p
 
     def reorder_phrases(self, scenario: str, ordered_ids: list[str]) -> None:
         """Set the order of a scenario's phrases; ids not listed keep their place after these."""
         sid = self.scenario(scenario).id
-        rest = [p.id for p in self.phrases(sid) if p.id not in set(ordered_ids)]
+        for pid in ordered_ids:  # check them all before changing anything
+            self.phrase(pid)
+        listed = set(ordered_ids)
+        rest = [p.id for p in self.phrases(sid) if p.id not in listed]
         changed = []
         with self._store.deferred():
             for i, pid in enumerate([*ordered_ids, *rest]):
@@ -362,16 +392,23 @@ class PhraseLibrary:
         found = [d for d in table.all() if d.get("phrase", {}).get("id") == phrase_id]
         if not found:
             raise NotFound("phrase.not_found", what=phrase_id)
-        doc = found[-1]
+        doc = max(found, key=lambda d: float(d.get("deleted", 0)))
         p = Phrase.from_doc(doc["phrase"])
+        if p.id in self._phrases:  # restored already (an older copy is still in the trash)
+            p.id = self._new_id()
         if p.code in self._by_code:
             p.code = self.free_code(p.code)
-        if p.hotkey and p.hotkey in self.by_hotkey():
-            p.hotkey = None
-        if p.scenario not in self._scenarios:
-            p.scenario = self.scenarios()[0].id if self._scenarios else self.add_scenario("默认").id
-        self._validated(p, current=None)
+        reserved = {normalise_hotkey(h) or h for h in self._reserved_hotkeys() if h}
+        if p.hotkey and (p.hotkey in self.by_hotkey() or p.hotkey in reserved):
+            p.hotkey = None  # taken meanwhile: the phrase comes back without it
         with self._store.deferred():
+            if p.scenario not in self._scenarios:
+                # Its scenario was deleted meanwhile: back into the first one (made if none is left).
+                p.scenario = self.scenarios()[0].id if self._scenarios else self.add_scenario("默认").id
+            self._validated(p, current=None)
+            p.order = 1 + max((q.order for q in self._phrases.values() if q.scenario == p.scenario),
+                              default=-1)
+            p.search_key = self._keyer.phrase_key(p)
             table.remove(doc_ids=[doc.doc_id])
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
@@ -416,6 +453,125 @@ class PhraseLibrary:
         self._last_use_flush = self._clock()
         self._store.flush()
 
+    def backup_now(self) -> Any:
+        """Write pending changes, then keep a copy of the library file (before imports, restores)."""
+        if self._store.readonly:
+            return None
+        self._store.flush()
+        return self._store.backup_now()
+
+    # -- many phrases at once (imports, restores, undo) --------------------------------------------
+    # tinydb rewrites a whole table on every insert/update/remove, so one call per phrase is
+    # quadratic (10k phrases took minutes); these do the whole set in one table operation.
+
+    def add_phrases(self, phrases: Iterable[Phrase], *,
+                    progress: Callable[[int, int], None] | None = None) -> list[Phrase]:
+        """Add many phrases in one write; every one is checked first and nothing is written on error.
+
+        Given ids (restores) are kept when free; ``created``/``updated`` of 0 become now; ``uses``,
+        ``pinned``, ``last_used`` and ``source`` are kept as given. The library takes the given
+        objects over (copying 100k drafts costs a second), so pass fresh ones. ``progress(done,
+        total)`` is called while the search keys are made, the slow part of a large import.
+        """
+        now = self._clock()
+        ready: list[Phrase] = []
+        codes: set[str] = set()
+        hotkeys = {p.hotkey for p in self._phrases.values() if p.hotkey}
+        for p in phrases:
+            if not p.id or p.id in self._phrases:
+                p.id = self._new_id()
+            self._validated(p, current=None)
+            if p.code in codes:
+                raise ValidationFailed([FieldError("code", "phrase.code.duplicate", code=p.code,
+                                                   other=p.code)])
+            if p.hotkey and p.hotkey in hotkeys:
+                raise ValidationFailed([FieldError("hotkey", "phrase.hotkey.duplicate", hotkey=p.hotkey,
+                                                   other=p.title)])
+            codes.add(p.code)
+            if p.hotkey:
+                hotkeys.add(p.hotkey)
+            p.created = p.created or now
+            p.updated = p.updated or now
+            ready.append(p)
+        next_order: dict[str, int] = {}
+        for q in self._phrases.values():
+            next_order[q.scenario] = max(next_order.get(q.scenario, 0), q.order + 1)
+        total = len(ready)
+        for done, p in enumerate(ready, 1):
+            p.order = next_order.get(p.scenario, 0)
+            next_order[p.scenario] = p.order + 1
+            p.search_key = self._keyer.phrase_key(p)
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
+        if not ready:
+            return []
+        with self._store.deferred():
+            doc_ids = self._store.table(PHRASES).insert_multiple([p.to_doc() for p in ready])
+        for p, doc_id in zip(ready, doc_ids, strict=True):
+            self._phrases[p.id] = p
+            self._doc_ids[p.id] = doc_id
+            self._by_code[p.code] = p.id
+        self._emit("added", [p.id for p in ready])
+        return ready
+
+    def replace_phrases(self, phrases: Iterable[Phrase], *, touch: bool = True) -> list[Phrase]:
+        """Write new versions of existing phrases (matched by id) in one write; all are checked first.
+
+        ``touch`` sets ``updated`` to now; without it the given versions are written as they are
+        (undoing an import puts the earlier versions back exactly).
+        """
+        now = self._clock()
+        ready: list[Phrase] = []
+        for p in phrases:
+            old = self.phrase(p.id)
+            p = replace(p, tags=list(p.tags), search_key=dict(p.search_key))
+            self._validated(p, current=p.id)
+            if (p.title, p.text, p.tags) != (old.title, old.text, old.tags) or not p.search_key:
+                p.search_key = self._keyer.phrase_key(p)
+            if touch:
+                p.updated = now
+            ready.append(p)
+        seen_codes: dict[str, str] = {}
+        for p in ready:
+            other = seen_codes.get(p.code)
+            if other is not None and other != p.id:
+                raise ValidationFailed([FieldError("code", "phrase.code.duplicate", code=p.code,
+                                                   other=p.title)])
+            seen_codes[p.code] = p.id
+        if not ready:
+            return []
+        docs = {p.id: p.to_doc() for p in ready}
+        with self._store.deferred():
+            self._store.table(PHRASES).update(lambda doc: doc.update(docs[doc["id"]]),
+                                              doc_ids=[self._doc_ids[p.id] for p in ready])
+        for p in ready:
+            old = self._phrases[p.id]
+            if self._by_code.get(old.code) == p.id:
+                del self._by_code[old.code]
+        for p in ready:
+            self._phrases[p.id] = p
+            self._by_code[p.code] = p.id
+        self._emit("updated", [p.id for p in ready])
+        return ready
+
+    def remove_phrases(self, phrase_ids: Iterable[str], *, to_trash: bool = True) -> list[Phrase]:
+        """Remove many phrases in one write (into the trash unless ``to_trash`` is False)."""
+        gone = [self.phrase(pid) for pid in dict.fromkeys(phrase_ids)]
+        if not gone:
+            return []
+        now = self._clock()
+        with self._store.deferred():
+            if to_trash:
+                self._store.table(TRASH).insert_multiple(
+                    [{"phrase": p.to_doc(), "deleted": now} for p in gone])
+            self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(p.id) for p in gone])
+        for p in gone:
+            del self._phrases[p.id]
+            if self._by_code.get(p.code) == p.id:
+                del self._by_code[p.code]
+        self._emit("removed", [p.id for p in gone])
+        return gone
+
     # -- scenarios -------------------------------------------------------------------------------
 
     def _check_scenario_name(self, name: str, current: str | None) -> str:
@@ -451,10 +607,12 @@ class PhraseLibrary:
         return s
 
     def reorder_scenarios(self, ordered_ids: list[str]) -> None:
-        rest = [s.id for s in self.scenarios() if s.id not in set(ordered_ids)]
+        ordered_ids = [self.scenario(sid).id for sid in ordered_ids]  # check them all first
+        listed = set(ordered_ids)
+        rest = [s.id for s in self.scenarios() if s.id not in listed]
         with self._store.deferred():
             for i, sid in enumerate([*ordered_ids, *rest]):
-                s = self.scenario(sid)
+                s = self._scenarios[sid]
                 if s.order != i:
                     s.order = i
                     self._write_scenario(s)

@@ -114,4 +114,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "已复制“{title}”（{code}）到剪贴板。",
         "en": 'Copied "{title}" ({code}) to the clipboard.',
     },
+    # IT configuration
+    "itconfig.invalid": {
+        "zh_CN": "管理员配置文件 {path} 无法读取：{detail}。请联系 IT 修正该文件。",
+        "en": "The administrator's configuration file {path} cannot be read: {detail}. Ask IT to fix it.",
+    },
 }

@@ -14,7 +14,7 @@ TITLE_LIMIT = 60
 SCENARIO_NAME_LIMIT = 30
 TAG_LIMIT = 10
 TAG_LENGTH = 20
-CODE_RE = re.compile(r"^[a-z0-9_-]{1,16}$")
+CODE_RE = re.compile(r"[a-z0-9_-]{1,16}")  # used with fullmatch: "$" would accept a final "\n"
 SOURCES = ("pack", "team", "user")
 
 
@@ -32,8 +32,8 @@ class Scenario:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Scenario:
-        return cls(id=doc["id"], name=doc["name"], order=int(doc.get("order", 0)),
-                   icon=doc.get("icon"), search_key=doc.get("search_key", ""))
+        return cls(id=_str(doc, "id"), name=_str(doc, "name"), order=int(doc.get("order", 0)),
+                   icon=doc.get("icon"), search_key=str(doc.get("search_key") or ""))
 
 
 @dataclass(slots=True)
@@ -66,9 +66,46 @@ class Phrase:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Phrase:
+        """A phrase from its stored document; KeyError/TypeError/ValueError for a damaged one."""
+        # Start-up reads every phrase through here (10k+), so a document exactly as to_doc() wrote
+        # it takes one constructor call and a few type checks; anything else the careful way.
+        try:
+            # Positional, not cls(**doc): keys parsed from JSON are not interned, and matching
+            # them to keyword names costs more than the rest of this function.
+            p = cls(doc["id"], doc["scenario"], doc["code"], doc["title"], doc["text"], doc["tags"],
+                    doc["hotkey"], doc["pinned"], doc["uses"], doc["last_used"], doc["created"],
+                    doc["updated"], doc["source"], doc["order"], doc["search_key"])
+        except KeyError:
+            return cls._from_other_doc(doc)
+        number = _NUMBER
+        if (
+            type(p.id) is type(p.scenario) is type(p.code) is type(p.title) is type(p.text) is str
+            and type(p.source) is str
+            and type(p.uses) is type(p.order) is int
+            and type(p.tags) is list
+            and type(p.search_key) is dict
+            and type(p.pinned) is bool
+            and type(p.created) in number
+            and type(p.updated) in number
+            and (p.hotkey is None or type(p.hotkey) is str)
+            and (p.last_used is None or type(p.last_used) in number)
+            and (not p.tags or all(type(t) is str for t in p.tags))
+        ):
+            p.tags = p.tags.copy()  # never share lists with the stored document
+            p.search_key = p.search_key.copy()
+            return p
+        return cls._from_other_doc(doc)
+
+    @classmethod
+    def _from_other_doc(cls, doc: dict[str, Any]) -> Phrase:
+        """Older, hand-edited or imported documents: coerce what can be, refuse what cannot."""
+        tags = doc.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ValueError("tags must be a list of strings")
         return cls(
-            id=doc["id"], scenario=doc["scenario"], code=doc["code"], title=doc["title"],
-            text=doc["text"], tags=list(doc.get("tags") or []), hotkey=doc.get("hotkey"),
+            id=_str(doc, "id"), scenario=_str(doc, "scenario"), code=_str(doc, "code"),
+            title=_str(doc, "title"), text=_str(doc, "text"), tags=list(tags),
+            hotkey=doc.get("hotkey") or None,
             pinned=bool(doc.get("pinned", False)), uses=int(doc.get("uses", 0)),
             last_used=doc.get("last_used"), created=float(doc.get("created", 0.0)),
             updated=float(doc.get("updated", 0.0)), source=doc.get("source", "user"),
@@ -78,6 +115,17 @@ class Phrase:
     def content(self) -> tuple[str, str, str, tuple[str, ...]]:
         """What makes two phrases the same reply (for imports and merges)."""
         return (self.code, self.title, self.text, tuple(self.tags))
+
+
+_NUMBER = frozenset((int, float))
+
+
+def _str(doc: dict[str, Any], key: str) -> str:
+    """A required text field of a stored document (KeyError/TypeError for a damaged one)."""
+    value = doc[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text")
+    return value
 
 
 def clean_text(value: str) -> str:
@@ -102,7 +150,7 @@ def check_title(title: str) -> list[FieldError]:
 
 
 def check_code(code: str) -> list[FieldError]:
-    if not CODE_RE.match(code):
+    if not CODE_RE.fullmatch(code):
         shown = code if len(code) <= 40 else code[:40] + "…"
         return [FieldError("code", "phrase.code.invalid", code=shown)]
     return []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from desktop.core.i18n import SUPPORTED_LOCALES, normalise_locale
 from desktop.core.store import Store
 
 PLATFORMS = ("taobao", "tmall", "jd", "pdd", "douyin", "other")
@@ -43,6 +45,8 @@ class Settings:
     def cleaned(self) -> Settings:
         """Out-of-range values (hand-edited files, older versions) fall back to defaults."""
         d = Settings()
+        if self.locale not in ("", *SUPPORTED_LOCALES):
+            self.locale = normalise_locale(self.locale) if self.locale.strip() else ""
         if self.platform not in PLATFORMS:
             self.platform = d.platform
         if self.paste_method not in PASTE_METHODS:
@@ -57,17 +61,36 @@ class Settings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         known = {f.name: f for f in fields(cls)}
-        kwargs = {}
+        kwargs: dict[str, Any] = {}
         defaults = cls()
         for k, v in data.items():
-            if k in known and isinstance(v, type(getattr(defaults, k))):
-                kwargs[k] = v
-            elif k in known and isinstance(getattr(defaults, k), float) and isinstance(v, int):
+            if k not in known:
+                continue
+            default = getattr(defaults, k)
+            if isinstance(v, bool) and not isinstance(default, bool):
+                continue  # JSON true/false in a number field is a mistake, not 1/0
+            if isinstance(default, float) and isinstance(v, int):
                 kwargs[k] = float(v)
+            elif isinstance(v, type(default)) and _items_ok(k, v):
+                kwargs[k] = v
         return cls(**kwargs).cleaned()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# Element types of the list settings: a hand-edited file may hold anything inside them.
+_STR_LISTS = {"official_channels", "official_domains", "risk_allow_words"}
+
+
+def _items_ok(name: str, value: Any) -> bool:
+    if name in _STR_LISTS:
+        return all(isinstance(x, str) for x in value)
+    if name == "risk_extra_words":
+        return all(isinstance(x, dict) and all(isinstance(v, str) for v in x.values()) for x in value)
+    if name == "window_geometry":
+        return all(isinstance(v, list) and all(isinstance(n, int) for n in v) for v in value.values())
+    return True
 
 
 class SettingsStore:
@@ -88,12 +111,22 @@ class SettingsStore:
         return Settings.from_dict(data)
 
     def save(self, settings: Settings) -> None:
-        data = settings.cleaned().to_dict()
-        for k in self.locked:
-            if k in self._overrides:
-                data[k] = self._overrides[k]
+        """Store only what differs from the defaults (IT's included), so a default IT changes
+        later still reaches every user who never chose otherwise; locked values are never saved over."""
+        base = Settings.from_dict({**Settings().to_dict(), **self._overrides}).to_dict()
+        data = {k: v for k, v in settings.cleaned().to_dict().items()
+                if k not in self.locked and v != base.get(k)}
+
+        def replace_all(doc: MutableMapping[str, Any]) -> None:
+            doc.clear()
+            doc.update(data)
+
         table = self._store.table(SETTINGS_TABLE)
-        if len(table):
-            table.update(data, doc_ids=[table.all()[0].doc_id])
+        docs = table.all()
+        for k in self.locked:  # the user's own earlier choice comes back if IT unlocks it
+            if docs and k in docs[0]:
+                data[k] = docs[0][k]
+        if docs:
+            table.update(replace_all, doc_ids=[docs[0].doc_id])
         else:
             table.insert(data)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,60 @@ class OpenReport:
         return [tr("store.recovered", reason=self.reason, backup=stamp, kept=kept)]
 
 
+class _IntKeyed(MutableMapping[int, Any]):
+    """A table keyed by int document ids over the stored dict keyed by their strings (as in JSON)."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self._raw[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, doc: Any) -> None:
+        self._raw[str(doc_id)] = doc
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self._raw[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self._raw
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(k) for k in self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def clear(self) -> None:
+        self._raw.clear()
+
+
+class _InPlaceTable(Table):
+    """A tinydb Table whose writes change the in-memory data in place.
+
+    tinydb's own ``_update_table`` copies the whole table into a new dict (converting every key
+    to int and back) on each insert or update: O(n) per write, O(n^2) for a batch. Here the
+    updater works on an int-keyed view of the stored dict, so a write costs what it changes.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        tables = self._storage.read()
+        if tables is None:  # not with _MemoryStorage, kept for tinydb's contract
+            tables = {}
+        raw = tables.get(self.name)
+        if raw is None:
+            raw = tables[self.name] = {}
+        updater(_IntKeyed(raw))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class _InPlaceDB(TinyDB):
+    table_class = _InPlaceTable
+
+
 class _MemoryStorage(Storage):
     """tinydb storage whose reads are free and whose writes go through the Store."""
 
@@ -122,14 +177,32 @@ def _check_shape(data: Any) -> str | None:
         if not isinstance(meta, dict):
             return "bad _meta"
         version = meta.get("schema_version", 0)
-        if not isinstance(version, int):
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
             return "bad schema_version"
     for name, table in data.items():
         if name == META:
             continue
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             return f"table {name!r} is not a table"
+        if not all(k.isdigit() for k in table):
+            return f"table {name!r} has a bad document id"
     return None
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that all stay alive.
+
+    Parsing a 10k-phrase file creates ~300k containers; the collector would walk all of them
+    again and again for nothing (they are all reachable), a third of the start-up time here.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read_json(path: Path) -> tuple[Any, str | None]:
@@ -138,7 +211,8 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
     except OSError as exc:
         return None, f"cannot read ({exc.strerror or exc})"
     try:
-        return json.loads(raw.decode("utf-8")), None
+        with paused_gc():
+            return json.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
         return None, "not UTF-8 text"
     except json.JSONDecodeError as exc:
@@ -150,9 +224,11 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
 class Store:
     """Owns the data folder: the library file, its backups and the lock.
 
-    ``readonly=True`` opens without the lock and never writes (for listing and searching while
-    the window is open). A writable store holds the lock until ``close()``; a second writer gets
-    ``StoreLocked`` after ``lock_timeout`` seconds.
+    ``readonly=True`` opens without the lock and never writes edits (for listing and searching
+    while the window is open). A file that needs repair (damaged, or an older format) is still
+    repaired on disk when no other process holds the lock, so a read-only command tells the user
+    once and the bad file is set aside. A writable store holds the lock until ``close()``; a
+    second writer waits ``lock_timeout`` seconds, then gets ``StoreLocked``.
     """
 
     def __init__(
@@ -174,64 +250,96 @@ class Store:
         self._clock = clock
         self._fsync = fsync
         self._lock: FileLock | None = None
+        self._writable = False  # holds the lock: may write the file
         self._data: Data = {}
         self._db: TinyDB | None = None
         self._defer = 0
         self._lazy = 0
         self._dirty = False
-        self._last_backup = 0.0
+        self._last_backup = float("-inf")
         self.report: OpenReport | None = None
 
     # -- opening -------------------------------------------------------------------------------
 
     def open(self) -> OpenReport:
+        if self._db is not None:
+            raise StoreError(detail="store is already open")
         if not self.readonly:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            self._lock = FileLock(str(self.data_dir / LOCK_FILE), timeout=self._lock_timeout)
-            try:
-                self._lock.acquire()
-            except Timeout:
-                self._lock = None
-                raise StoreLocked(path=str(self.data_dir)) from None
+            self._acquire(self._lock_timeout)
         try:
-            report = self._load()
+            report = self._load() if not self.readonly else self._load_readonly()
         except BaseException:
             self._release()
             raise
-        self._db = TinyDB(storage=lambda: _MemoryStorage(self))
+        self._db = _InPlaceDB(storage=lambda: _MemoryStorage(self))
         self.report = report
         return report
 
+    def _acquire(self, timeout: float) -> None:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            # thread_local=False: the window may open the store on one thread and close it on another.
+            lock = FileLock(str(self.data_dir / LOCK_FILE), timeout=timeout, thread_local=False)
+            lock.acquire()
+        except Timeout:
+            raise StoreLocked(path=str(self.data_dir)) from None
+        except OSError as exc:
+            raise StoreError("store.write_failed", detail=f"{self.data_dir}: {exc.strerror or exc}") from exc
+        self._lock = lock
+        self._writable = True
+
+    def _inspect(self) -> tuple[Any, str | None]:
+        """The parsed file and None, or None and why it cannot be used."""
+        data, reason = _read_json(self.path)
+        if reason is None:
+            reason = _check_shape(data)
+        if reason is not None:
+            return None, reason
+        version = data.get(META, {}).get("schema_version", 0)
+        if version > SCHEMA_VERSION:
+            raise StoreUnreadable("store.too_new", found=version, supported=SCHEMA_VERSION,
+                                  path=str(self.path))
+        return data, None
+
+    def _load_readonly(self) -> OpenReport:
+        if self.path.exists():
+            data, reason = self._inspect()
+            needs_repair = reason is not None or data.get(META, {}).get("schema_version", 0) < SCHEMA_VERSION
+            if needs_repair:
+                # Repair on disk once, if no other process is using the library right now.
+                with contextlib.suppress(StoreLocked, StoreError):
+                    self._acquire(0.0)
+                if self._writable:
+                    try:
+                        return self._load()
+                    finally:
+                        self._release()
+        return self._load()
+
     def _load(self) -> OpenReport:
         report = OpenReport(path=self.path)
-        if not self.readonly:
+        if self._writable:
             for leftover in self.data_dir.glob(DATA_FILE + ".tmp-*"):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
         if not self.path.exists():
             report.created = True
             self._data = {META: {"schema_version": SCHEMA_VERSION}}
-            if not self.readonly:
+            if self._writable:
                 self._persist()
             return report
-        data, reason = _read_json(self.path)
-        if reason is None:
-            reason = _check_shape(data)
-        if reason is None:
-            version = data.get(META, {}).get("schema_version", 0)
-            if version > SCHEMA_VERSION:
-                raise StoreUnreadable(
-                    "store.too_new", found=version, supported=SCHEMA_VERSION, path=str(self.path)
-                )
-            self._data = data
-            if version < SCHEMA_VERSION:
-                report.migrated_from = version
-                self._migrate(version)
-            return report
-        return self._recover(report, reason)
+        data, reason = self._inspect()
+        if reason is not None:
+            return self._recover(report, reason)
+        self._data = data
+        version = data.get(META, {}).get("schema_version", 0)
+        if version < SCHEMA_VERSION:
+            report.migrated_from = version
+            self._migrate(version)
+        return report
 
     def _migrate(self, version: int) -> None:
-        if not self.readonly:
+        if self._writable:
             self.backup_now()
         data = self._data
         while version < SCHEMA_VERSION:
@@ -239,37 +347,41 @@ class Store:
             version += 1
         data[META]["schema_version"] = SCHEMA_VERSION
         self._data = data
-        if not self.readonly:
-            self._persist()
+        if self._writable:
+            self._persist(backup=False)
 
     def _recover(self, report: OpenReport, reason: str) -> OpenReport:
         report.reason = reason
-        stamp = dt.datetime.fromtimestamp(self._clock()).strftime("%Y%m%d-%H%M%S")
-        if self.readonly:
+        if not self._writable:
             report.kept_corrupt = self.path
         else:
+            # The damaged file is the user's data: it is renamed, never overwritten or deleted.
+            stamp = dt.datetime.fromtimestamp(self._clock()).strftime("%Y%m%d-%H%M%S")
             kept = self.path.with_name(f"{DATA_FILE}.corrupt-{stamp}")
             n = 1
             while kept.exists():
                 kept = self.path.with_name(f"{DATA_FILE}.corrupt-{stamp}-{n}")
                 n += 1
-            os.replace(self.path, kept)
+            try:
+                os.replace(self.path, kept)
+            except OSError as exc:
+                raise StoreUnreadable(path=str(self.path), detail=f"{reason}; {exc.strerror or exc}") from exc
             report.kept_corrupt = kept
-        for info in self.backups():
-            data, bad = _read_json(info.path)
-            if bad is None and _check_shape(data) is None:
-                version = data.get(META, {}).get("schema_version", 0)
-                if version > SCHEMA_VERSION:
-                    continue
-                self._data = data
-                report.recovered_from = info.path
-                if version < SCHEMA_VERSION:
-                    report.migrated_from = version
-                    self._migrate(version)
-                break
-        else:
-            self._data = {META: {"schema_version": SCHEMA_VERSION}}
-        if not self.readonly:
+        self._data = {META: {"schema_version": SCHEMA_VERSION}}
+        for info in self._backup_paths():
+            data, bad = _read_json(info[1])
+            if bad is not None or _check_shape(data) is not None:
+                continue
+            version = data.get(META, {}).get("schema_version", 0)
+            if version > SCHEMA_VERSION:
+                continue
+            self._data = data
+            report.recovered_from = info[1]
+            if version < SCHEMA_VERSION:
+                report.migrated_from = version
+                self._migrate(version)
+            break
+        if self._writable:
             self._persist(backup=False)
         return report
 
@@ -284,9 +396,18 @@ class Store:
     def table(self, name: str) -> Table:
         return self.db.table(name, cache_size=0)
 
+    def documents(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(doc_id, document) pairs of a table without copying them, for loading at start-up.
+
+        The documents are the stored ones: read them, never change them (write through ``table``).
+        """
+        for key, doc in self._data.get(name, {}).items():
+            yield int(key), doc
+
     @property
     def meta(self) -> dict[str, Any]:
-        return self._data.setdefault(META, {"schema_version": SCHEMA_VERSION})
+        meta: dict[str, Any] = self._data.setdefault(META, {"schema_version": SCHEMA_VERSION})
+        return meta
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -298,12 +419,12 @@ class Store:
             yield
         finally:
             self._defer -= 1
-            if self._defer == 0 and self._lazy == 0 and self._dirty:
+            if self._defer == 0 and self._lazy == 0 and self._dirty and self._writable:
                 self._persist()
 
     @contextlib.contextmanager
     def lazily(self) -> Iterator[None]:
-        """Changes made here (usage counters) are written with the next write or ``flush()``."""
+        """Changes made here (usage counters) are written with the next write, ``flush()`` or close."""
         self._lazy += 1
         try:
             yield
@@ -315,7 +436,7 @@ class Store:
         return self._dirty
 
     def flush(self) -> None:
-        if self._dirty and not self.readonly:
+        if self._dirty and self._writable:
             self._persist()
 
     def _on_tinydb_write(self, data: Data) -> None:
@@ -325,22 +446,23 @@ class Store:
             self._persist()
 
     def _persist(self, backup: bool = True) -> None:
-        if self.readonly:
+        if not self._writable:
             raise StoreError("store.readonly")
         meta = self.meta
         meta["schema_version"] = SCHEMA_VERSION
         meta["saved"] = self._clock()
         tmp = self.path.with_name(f"{DATA_FILE}.tmp-{os.getpid()}")
         try:
-            payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
-            with open(tmp, "w", encoding="utf-8") as fh:
+            payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            with open(tmp, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 if self._fsync:
                     os.fsync(fh.fileno())
-            if backup and self.path.exists() and self._backup_due():
-                self._snapshot()
-            os.replace(tmp, self.path)
+            if backup and self._backup_due() and self.path.exists():
+                # The old file is about to be replaced, not changed, so a hard link keeps it whole.
+                self._snapshot(link=True)
+            _replace(tmp, self.path)
             if self._fsync:
                 _fsync_dir(self.data_dir)
         except OSError as exc:
@@ -356,20 +478,27 @@ class Store:
 
     def backup_now(self) -> Path | None:
         """Keep a copy of the file as it is on disk now (before imports, restores, migrations)."""
-        if self.readonly or not self.path.exists():
+        if not self._writable or not self.path.exists():
             return None
-        return self._snapshot()
+        # A copy, not a link: the file stays current and could be damaged in place later.
+        return self._snapshot(link=False)
 
-    def _snapshot(self) -> Path:
+    def _snapshot(self, *, link: bool) -> Path:
         self.backup_dir.mkdir(exist_ok=True)
         now = self._clock()
-        name = "quickreply-" + dt.datetime.fromtimestamp(now).strftime("%Y%m%d-%H%M%S-%f") + ".json"
-        target = self.backup_dir / name
-        try:
-            # The current file is never written in place (only replaced), so a hard link is a
-            # complete, free copy of it.
-            os.link(self.path, target)
-        except OSError:
+        when = dt.datetime.fromtimestamp(now)
+        while True:
+            target = self.backup_dir / ("quickreply-" + when.strftime("%Y%m%d-%H%M%S-%f") + ".json")
+            if not target.exists():
+                break
+            # Two backups in the same microsecond (a fast machine, a test clock): never overwrite.
+            when += dt.timedelta(microseconds=1)
+        copied = False
+        if link:
+            with contextlib.suppress(OSError):
+                os.link(self.path, target)
+                copied = True
+        if not copied:
             shutil.copy2(self.path, target)
         self._last_backup = now
         self._prune()
@@ -387,13 +516,15 @@ class Store:
         return found
 
     def _prune(self) -> None:
+        """Keep the newest ``keep_versions`` backups and the newest of each of the last ``keep_days`` days."""
         found = self._backup_paths()
         keep = {p for _, p in found[: self._policy.keep_versions]}
-        horizon = self._clock() - self._policy.keep_days * 86400
-        days_seen: set[str] = set()
+        today = dt.datetime.fromtimestamp(self._clock()).date()
+        horizon = today - dt.timedelta(days=self._policy.keep_days - 1)
+        days_seen: set[dt.date] = set()
         for t, p in found:
-            day = dt.datetime.fromtimestamp(t).strftime("%Y%m%d")
-            if t >= horizon and day not in days_seen:
+            day = dt.datetime.fromtimestamp(t).date()
+            if day >= horizon and day not in days_seen:
                 days_seen.add(day)
                 keep.add(p)
         for _, p in found:
@@ -415,16 +546,19 @@ class Store:
     # -- closing ---------------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Write what is pending (usage counters) and release the lock. Safe to call twice."""
         try:
-            if self._dirty and not self.readonly:
+            if self._dirty and self._writable:
                 self._persist()
         finally:
             self._release()
+            self._db = None
 
     def _release(self) -> None:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        self._writable = False
 
     def __enter__(self) -> Store:
         if self._db is None:
@@ -433,6 +567,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """``os.replace``, retried briefly on Windows, where a reader holding the file open blocks it."""
+    for attempt in range(10):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 9:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def _fsync_dir(path: Path) -> None:

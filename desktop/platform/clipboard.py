@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop.core.errors import ClipboardUnavailable
 
@@ -32,20 +32,26 @@ class PyperclipClipboard:
     """The system clipboard through pyperclip (xclip/xsel on Linux, native on Windows/macOS)."""
 
     def set_text(self, text: str) -> None:
-        import pyperclip
-
+        pyperclip = _pyperclip()
         try:
             pyperclip.copy(text)
         except pyperclip.PyperclipException as exc:
             raise ClipboardUnavailable(detail=_first_line(exc)) from exc
 
     def text(self) -> str:
-        import pyperclip
-
+        pyperclip = _pyperclip()
         try:
-            return pyperclip.paste()
+            return str(pyperclip.paste())
         except pyperclip.PyperclipException as exc:
             raise ClipboardUnavailable(detail=_first_line(exc)) from exc
+
+
+def _pyperclip() -> Any:
+    try:
+        import pyperclip
+    except ImportError as exc:
+        raise ClipboardUnavailable(detail=f"pyperclip is not installed ({exc})") from exc
+    return pyperclip
 
 
 def _first_line(exc: Exception) -> str:

@@ -1,0 +1,58 @@
+"""Hotkey strings: one canonical form, and a readable one for the window."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("Ctrl+Alt+1", "ctrl+alt+1"),
+        ("alt + ctrl + 1", "ctrl+alt+1"),
+        ("Control+Shift+F1", "ctrl+shift+f1"),
+        ("win+shift+alt+ctrl+a", "ctrl+alt+shift+win+a"),
+        ("Cmd+Option+Q", "alt+win+q"),
+        ("ctrl+Escape", "ctrl+esc"),
+        ("ctrl+PgDn", "ctrl+pagedown"),
+        ("ctrl+space", "ctrl+space"),
+        ("ctrl++", "ctrl++"),
+        ("ctrl+alt+`", "ctrl+alt+`"),
+        ("ctrl+ctrl+a", "ctrl+a"),
+        ("", None),
+        ("   ", None),
+        ("a", None),  # a global hotkey needs a modifier
+        ("ctrl", None),  # and a key
+        ("ctrl+", None),
+        ("ctrl+a+b", None),
+        ("ctrl+é", None),
+        ("ctrl+中", None),
+        ("ctrl+f13", None),
+        ("+", None),
+    ],
+)
+def test_normalise(raw: str, canonical: str | None) -> None:
+    assert normalise_hotkey(raw) == canonical
+
+
+@pytest.mark.parametrize(
+    ("canonical", "shown"),
+    [
+        ("ctrl+alt+1", "Ctrl+Alt+1"),
+        ("ctrl+shift+f1", "Ctrl+Shift+F1"),
+        ("ctrl++", "Ctrl++"),
+        ("alt+win+space", "Alt+Win+Space"),
+        ("ctrl+alt+q", "Ctrl+Alt+Q"),
+    ],
+)
+def test_display(canonical: str, shown: str) -> None:
+    assert display_hotkey(canonical) == shown
+
+
+@pytest.mark.parametrize("raw", ["Ctrl+Alt+1", "shift+ctrl+F5", "ctrl++", "meta+alt+pgup"])
+def test_normalising_is_stable(raw: str) -> None:
+    once = normalise_hotkey(raw)
+    assert once is not None and normalise_hotkey(once) == once
+    assert normalise_hotkey(display_hotkey(once)) == once
