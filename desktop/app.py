@@ -1,26 +1,227 @@
-"""Composition root of the window: builds the Qt application around an open library."""
+"""Composition root of the window: opens the library, builds the services and wires the window."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.errors import QuickReplyError, StoreLocked
+from desktop.core.i18n import Translator
+from desktop.core.messages import MESSAGES
+from desktop.core.session import Session
+from desktop.core.settings import Settings
+from desktop.platform.clipboard import Clipboard
+from desktop.platform.hotkeys import HotkeyBackend
+from desktop.platform.messages import PLATFORM_MESSAGES
+from desktop.platform.paste import Paster
+from desktop.resources import risk_rules_dir
+from desktop.ui.editor_strings import EDITOR_STRINGS
+from desktop.ui.quick_window import QuickWindow
+from desktop.ui.services import NoRiskChecks, RiskChecker, Services
+from desktop.ui.strings import UI_STRINGS
 
 if TYPE_CHECKING:
     from desktop.cli import CliContext
 
+__all__ = ["FLUSH_INTERVAL_MS", "Services", "build_window", "make_checker", "make_services",
+           "make_translator", "run_app", "self_test_window"]
+
+_log = logging.getLogger(__name__)
+
+# Settings the risk checker is built from: a change to any of them rebuilds it.
+CHECKER_SETTINGS = ("platform", "locale", "risk_extra_words", "risk_allow_words", "official_channels",
+                    "official_domains")
+# Usage counters are written lazily; this bounds what a crash can lose.
+FLUSH_INTERVAL_MS = 30_000
+
+
+def make_translator(locale: str) -> Translator:
+    """One translator for the window and every dialog it opens (all catalogues, one language)."""
+    return Translator(locale, MESSAGES, PLATFORM_MESSAGES, EDITOR_STRINGS, UI_STRINGS)
+
+
+def make_services(session: Session, *, clipboard: Clipboard, hotkeys: HotkeyBackend,
+                  paster: Paster | None = None,
+                  now: Callable[[], dt.datetime] = dt.datetime.now) -> Services:
+    """The search index and risk checker over the session's library, plus the OS services given."""
+    from desktop.core.search import SearchIndex
+
+    return Services(search=SearchIndex(session.library), clipboard=clipboard, hotkeys=hotkeys,
+                    checker=make_checker(session.settings), paster=paster, now=now)
+
+
+def make_checker(settings: Settings) -> RiskChecker:
+    """The risk checker for the shop's platform and its own words; one that finds nothing when the
+    rule files cannot be read (logged): copying replies must keep working."""
+    from desktop.core.risk import build_checker
+
+    extra = [(w.get("word", ""), w.get("category", ""), w.get("severity", ""))
+             for w in settings.risk_extra_words if w.get("word")]
+    try:
+        return build_checker(risk_rules_dir(), settings.platform, locale=settings.locale or "zh_CN",
+                             allow=settings.risk_allow_words, official_channels=settings.official_channels,
+                             official_domains=settings.official_domains, extra_words=extra)
+    except QuickReplyError as exc:
+        _log.error("risk rules unavailable: %s", exc)
+        return NoRiskChecks()
+
+
+def self_test_window(session: Session) -> str:
+    """For ``--self-test``: build and show the window offscreen, search, copy to a fake clipboard."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.platform.clipboard import FakeClipboard
+    from desktop.platform.hotkeys import FakeHotkeys
+
+    app = QApplication.instance() or QApplication([])
+    clipboard = FakeClipboard()
+    window = build_window(session, make_services(session, clipboard=clipboard, hotkeys=FakeHotkeys()),
+                          make_translator(session.settings.locale or "zh_CN"))
+    try:
+        window.show_window()
+        app.processEvents()
+        shown = window.model.rowCount()
+        window.search.setText("qianshou")
+        window.copy_current()
+        first = window.model.phrase_at(0)
+        if first is None or not clipboard.history:
+            raise AssertionError("nothing was copied for 'qianshou'")
+        return f"{shown} replies listed, Enter copied {first.title!r}"
+    finally:
+        window.shutdown()
+        window.close()
+        window.deleteLater()
+
+
+def build_window(session: Session, services: Services, tr: Translator) -> QuickWindow:
+    """The window over an open session, with start-up notices shown; no event loop is started."""
+    window = QuickWindow(session.library, session.settings_store, services, tr)
+    window.settingsChanged.connect(lambda old, new: _follow_settings(window, old, new))
+    notices = session.report.messages(tr) + list(session.notices)
+    if session.library.skipped:
+        notices.append(tr("error.generic", detail=f"{len(session.library.skipped)} unreadable entries"))
+    if notices:
+        window.banner.set_message("store", "\n".join(notices))
+    if session.seeded is not None:
+        pack = session.seeded
+        window.notify(tr("pack.seeded", name=pack.name, scenarios=len(pack.scenarios),
+                         phrases=pack.phrase_count()))
+    return window
+
+
+def _follow_settings(window: QuickWindow, old: Settings, new: Settings) -> None:
+    """What the window cannot redo by itself after the settings dialog: the checker, the font."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.appearance import apply_appearance
+
+    if any(getattr(old, name) != getattr(new, name) for name in CHECKER_SETTINGS):
+        window.set_checker(make_checker(new))
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and (old.font_size, old.theme) != (new.font_size, new.theme):
+        apply_appearance(app, font_size=new.font_size, theme=new.theme)
+
+
+def _message_box(title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    box.exec()
+
 
 def run_app(ctx: CliContext) -> int:
-    """Placeholder window listing the library until the full quick window lands."""
-    from PySide6.QtWidgets import QApplication, QListWidget
+    """Start the window; a second start shows the running window instead and exits with 0."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    session = ctx.open(write=True)
+    from desktop.platform.hotkeys import make_hotkey_backend
+    from desktop.platform.instance import SHOW, TOGGLE, SingleInstance
+    from desktop.platform.instance_name import instance_name
+    from desktop.platform.paste import make_paster
+    from desktop.platform.qt_clipboard import QtClipboard
+    from desktop.ui.appearance import apply_appearance
+    from desktop.ui.qt_translator import install_qt_translation
+    from desktop.ui.tray import TrayIcon, app_icon
+
+    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("QuickReply")
+    app.setApplicationDisplayName("快捷回复")
+    tr = make_translator(ctx.locale)
+
+    instance = SingleInstance(instance_name(ctx.data_dir))
+    if not instance.claim():
+        instance.send(SHOW)
+        return 0
     try:
-        app = QApplication.instance() or QApplication([])
-        view = QListWidget()
-        view.setWindowTitle("快捷回复 QuickReply")
-        for p in session.library.phrases():
-            view.addItem(f"{p.code}  {p.title}")
-        view.resize(420, 560)
-        view.show()
-        return app.exec()
-    finally:
+        session = ctx.open(write=True)
+    except StoreLocked as exc:
+        _message_box(tr("app.locked.title"), exc.message(tr))
+        instance.close()
+        return 1
+    except QuickReplyError as exc:
+        _message_box(tr("app.error.title"), exc.message(tr))
+        instance.close()
+        return 1
+
+    settings = session.settings
+    locale = ctx.args.locale or settings.locale or ctx.locale
+    tr = make_translator(locale)
+    apply_appearance(app, font_size=settings.font_size, theme=settings.theme)
+    qt_translation = install_qt_translation(app, locale)
+    services = make_services(session, clipboard=QtClipboard(), hotkeys=make_hotkey_backend(),
+                             paster=make_paster())
+    window = build_window(session, services, tr)
+
+    app.setWindowIcon(app_icon())
+    tray = TrayIcon(tr, paused=settings.hotkeys_paused)
+    tray.showHideRequested.connect(lambda: window.hide() if window.isVisible() else window.show_window())
+    tray.settingsRequested.connect(window.actions_.open_settings)
+    tray.quitRequested.connect(app.quit)
+    window.tray_notify = lambda text: bool(tray.notify(window.translator("window.title"), text))
+    tray.pauseToggled.connect(window.set_hotkeys_paused)
+    window.quitRequested.connect(app.quit)
+    if tray.available:
+        tray.show()
+        window.close_hides = True
+        app.setQuitOnLastWindowClosed(False)
+
+    def on_message(message: str) -> None:
+        if message == TOGGLE:
+            window.toggle_from_hotkey()
+        else:
+            window.show_window()
+
+    instance.message_received.connect(on_message)
+
+    def on_locale(new_tr: Translator) -> None:
+        nonlocal qt_translation
+        qt_translation = install_qt_translation(app, new_tr.locale, qt_translation)
+        tray.retranslate(new_tr)
+
+    window.languageChanged.connect(on_locale)
+
+    flush = QTimer()
+    flush.setInterval(FLUSH_INTERVAL_MS)
+    flush.timeout.connect(session.library.flush)
+    flush.start()
+
+    def on_quit() -> None:
+        flush.stop()
+        window.shutdown()
+        tray.hide()
+        instance.close()
         session.close()
+
+    app.aboutToQuit.connect(on_quit)
+    from desktop.platform.termination import quit_on_terminate
+
+    # Logout, shutdown or `kill`: quit through aboutToQuit so the library is flushed and closed.
+    terminate = quit_on_terminate(app.quit)  # noqa: F841 - kept alive while the loop runs
+    window.show_window()
+    if ctx.environ.get("QUICKREPLY_EXIT_AFTER_SHOW") == "1":
+        # Start-up benchmark hook: once the loop runs the window is on screen; say so and quit normally.
+        QTimer.singleShot(0, lambda: (print("QUICKREPLY_WINDOW_SHOWN", flush=True), app.quit()))
+    return int(app.exec())
