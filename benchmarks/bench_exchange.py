@@ -24,10 +24,9 @@ from pathlib import Path
 from benchmarks.table import Row
 from desktop.core.exchange import preview_import, read_import
 from desktop.core.exchange_csv import FIELD_LIMIT
-from desktop.core.exchange_items import collector_paused
 from desktop.core.library import NullKeyer, PhraseLibrary, SearchKeyer
 from desktop.core.merge_apply import apply_import
-from desktop.core.store import Store
+from desktop.core.store import Store, paused_gc
 
 AREA = "exchange"
 HANZI = (
@@ -72,7 +71,7 @@ def _plain_csv(path: Path) -> None:
     # With the garbage collector paused, as the import itself does: otherwise the baseline pays
     # for collections over 100k row lists and the ratio flatters the import.
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    with collector_paused():
+    with paused_gc():
         text = path.read_bytes().decode("utf-8-sig")
         list(csv.reader(io.StringIO(text, newline="")))
 
@@ -80,7 +79,7 @@ def _plain_csv(path: Path) -> None:
 def _plain_xlsx(path: Path) -> None:
     from openpyxl import load_workbook
 
-    with collector_paused():
+    with paused_gc():
         wb = load_workbook(path, read_only=True, data_only=True)
         rows = [list(values) for ws in wb.worksheets for values in ws.iter_rows(values_only=True)]
         wb.close()

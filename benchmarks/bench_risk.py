@@ -5,7 +5,7 @@ over the same texts lower-cased. It does no normalisation, offsets, allow spans,
 identifier reading: it is the floor a plain word list costs, not an equivalent checker.
 
 The per-message p95 and the library figure are CPU time of the checking thread
-(``time.thread_time``), so other processes on a shared machine do not inflate them; the build time
+(``time.thread_time``), so other processes running at the same time do not inflate them; the build time
 is wall-clock (it includes reading the rule files).
 """
 

@@ -1,7 +1,7 @@
 """Precision, recall and false alarms of the risk checker on 300 labelled real chat lines.
 
-Run with ``.venv/bin/python -m benchmarks.eval_risk [--show-errors]``. The labelled file lives in the
-shared data folder next to the repository (``../shared/data/real_chats_labelled.tsv``).
+Run with ``.venv/bin/python -m benchmarks.eval_risk [--show-errors]``. The labelled lines are
+``tests/data/real_chats_labelled.tsv`` (described in ``tests/data/README.md``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from desktop.core.risk_loader import load_rules
 from desktop.core.risk_model import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "real_chats_labelled.tsv"
+DATA = ROOT / "tests" / "data" / "real_chats_labelled.tsv"
 RULES = ROOT / "phrases" / "risk"
 
 

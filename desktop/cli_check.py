@@ -78,6 +78,10 @@ def run_check(
     from desktop.core.errors import QuickReplyError
     from desktop.core.risk import checker_for_settings
 
+    if rule_dir is None:
+        from desktop.resources import risk_rules_dir  # the rules bundled with the program
+
+        rule_dir = risk_rules_dir()
     own = Translator(tr.locale, RISK_MESSAGES)
     base = settings if settings is not None else _Defaults()
     platform = getattr(args, "platform", None) or getattr(base, "platform", "") or "taobao"
@@ -156,7 +160,10 @@ def _write(out: IO[str], text: str) -> None:
 
 
 def render_human(text: str, findings: list[Any], tr: Translator) -> str:
-    """The text with each finding in 【】, then one line of advice per finding."""
+    """The text with each finding in 【】, then one line of advice per group of like findings
+    (the same words caught by the same rule are listed once, with how often they occur)."""
+    from desktop.core.risk import group_findings
+
     shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
     lines = ["> " + _marked(shown, findings)]
     if not findings:
@@ -164,9 +171,11 @@ def render_human(text: str, findings: list[Any], tr: Translator) -> str:
         return "\n".join(lines) + "\n\n"
     blocks = sum(1 for f in findings if f.severity == "block")
     lines.append("  " + tr("check.summary", count=len(findings), blocks=blocks))
-    for n, f in enumerate(findings, 1):
+    for n, group in enumerate(group_findings(findings), 1):
+        f = group.first
         label = f"{tr('check.severity.' + f.severity)}/{tr('check.category.' + f.category)}"
-        line = f"  {n}. [{label}] “{shown[f.start : f.end]}”：{f.advice_for(tr.locale)}"
+        times = " " + tr("check.times", count=group.count) if group.count > 1 else ""
+        line = f"  {n}. [{label}] “{shown[f.start : f.end]}”{times}：{f.advice_for(tr.locale)}"
         if f.suggest:
             line += " " + tr("check.suggest", code=f.suggest)
         lines.append(line)

@@ -51,17 +51,15 @@ def add_parser(subparsers: Any, tr: Translator) -> None:
 
 
 def _risk_checker(session: Any) -> Any:
-    """The risky-wording checker for the imported texts, when that part of the program is present."""
+    """The risky-wording checker for the imported texts, built from the shop's settings the same way
+    as everywhere else (platform, language, official channels, the staff's own risk and allow words)."""
     try:
-        from desktop.core.risk import build_checker
+        from desktop.core.risk import checker_for_settings
         from desktop.resources import risk_rules_dir
     except ImportError:
         return None
-    s = session.settings
     try:
-        return build_checker(risk_rules_dir(), s.platform, locale=s.locale or "zh_CN",
-                             allow=s.risk_allow_words,
-                             official_channels=s.official_channels, official_domains=s.official_domains)
+        return checker_for_settings(session.settings, risk_rules_dir())
     except Exception:  # unreadable rules must not stop an import: the check is advice, not a gate
         return None
 
@@ -152,22 +150,28 @@ def cmd_restore(ctx: Any) -> int:
     from desktop.core.exchange import read_import
     from desktop.core.exchange_items import ExchangeError
     from desktop.core.merge import plan_import
-    from desktop.core.merge_apply import apply_import, replace_library
+    from desktop.core.merge_apply import apply_import, plan_replace, replace_library
     from desktop.core.settings import Settings
 
     a = ctx.args
     path = _find_backup(ctx, a.backup)
-    if a.replace and not a.yes:
+    if a.replace and not a.yes and not a.dry_run:  # a dry run changes nothing, so needs no consent
         raise ExchangeError("restore.need_yes")
     data = read_import(path, "backup", locale=ctx.locale)
     session = ctx.open(write=not a.dry_run)
     try:
         if not a.replace:
             return _plan_and_apply(ctx, session, data, a.policy, a.dry_run, plan_import, apply_import)
-        if a.dry_run:
-            print(ctx.tr("import.dry_run"), file=ctx.out)
-            return 0
         with tempfile.TemporaryDirectory(prefix="quickreply-restore-") as scratch:
+            if a.dry_run:
+                plan = plan_replace(data, scratch_dir=Path(scratch))
+                for line in plan.summary(ctx.tr)[3:]:  # the invalid rows and notes
+                    print(line, file=ctx.out)
+                writes = sum(1 for e in plan.entries if e.action != "skip")
+                print(ctx.tr("restore.would_replace", current=len(session.library), count=writes),
+                      file=ctx.out)
+                print(ctx.tr("import.dry_run"), file=ctx.out)
+                return 0
             result, plan = replace_library(session.library, data, scratch_dir=Path(scratch))
         if data.settings:
             session.settings_store.save(Settings.from_dict(data.settings))

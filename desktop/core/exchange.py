@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.exchange_csv import parse_csv_text, write_csv
-from desktop.core.exchange_items import ExchangeError, ImportData, collector_paused, decode_text
+from desktop.core.exchange_items import ExchangeError, ImportData, decode_text
 from desktop.core.exchange_json import (
     backup_items,
     build_pack,
@@ -17,9 +17,11 @@ from desktop.core.exchange_json import (
     write_backup,
     write_pack,
 )
+from desktop.core.exchange_reasons import Reason, os_reason
 from desktop.core.exchange_xlsx import read_xlsx, write_xlsx
 from desktop.core.library import PhraseLibrary
 from desktop.core.merge import ImportPlan, RiskChecker, plan_import
+from desktop.core.store import paused_gc
 
 IMPORT_FORMATS = ("auto", "qianniu", "csv", "xlsx", "pack", "backup")
 EXPORT_FORMATS = ("csv", "qianniu", "xlsx", "json", "pack", "backup")
@@ -40,21 +42,23 @@ def read_import(path: Path | str, fmt: str = "auto", *, locale: str = "zh_CN",
     source = str(path)
     p = Path(path)
     if not p.is_file():
-        raise ExchangeError("import.cannot_open", path=source, detail="not a file")
+        raise ExchangeError("import.cannot_open", path=source,
+                            detail=Reason("reason.is_folder" if p.is_dir() else "reason.missing"
+                                          if not p.exists() else "reason.not_a_file"))
     default = default_scenario_name(locale)
     with open(p, "rb") as fh:
         head = fh.read(8)
     is_zip = head.startswith(_ZIP_MAGIC)
     if fmt == "xlsx" or (fmt == "auto" and is_zip):
         if not is_zip:
-            raise ExchangeError("import.xlsx_broken", path=source, detail="not an .xlsx (zip) file")
+            raise ExchangeError("import.xlsx_broken", path=source, detail=Reason("reason.not_xlsx"))
         return read_xlsx(p, default_scenario=default, progress=progress)
     if is_zip:
         raise ExchangeError("import.wrong_format", path=source, format=fmt, found="xlsx")
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ExchangeError("import.cannot_open", path=source, detail=exc.strerror or str(exc)) from None
+        raise ExchangeError("import.cannot_open", path=source, detail=os_reason(exc)) from None
     looks_json = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
     if fmt in ("pack", "backup") or (fmt == "auto" and looks_json):
         data = parse_json_bytes(raw, source)
@@ -75,7 +79,7 @@ def preview_import(library: PhraseLibrary, path: Path | str, fmt: str = "auto", 
     Reading and planning share one pause of the garbage collector, so the objects made for a
     large file are not walked by a collection between the two steps.
     """
-    with collector_paused():
+    with paused_gc():
         data = read_import(path, fmt, locale=locale, progress=progress)
         return plan_import(library, data, policy, checker=checker)
 

@@ -15,14 +15,14 @@ from desktop.core.exchange_items import (
     ImportItem,
     cell_bool,
     cell_number,
-    collector_paused,
-    decode_text,
     escape_cell,
     is_qianniu_header,
     map_header,
     unescape_cell,
 )
+from desktop.core.exchange_reasons import Reason, os_reason
 from desktop.core.model import Phrase, clean_tags
+from desktop.core.store import paused_gc
 
 # Large enough that a 1 MB cell is read (and then reported as too long) instead of stopping the file.
 FIELD_LIMIT = 1 << 26
@@ -55,22 +55,10 @@ class _Semicolon(csv.excel):
     delimiter = ";"
 
 
-def read_csv(path: Path | str, *, fmt: str = "auto", default_scenario: str = "未分组",
-             progress: Progress | None = None) -> ImportData:
-    """Read a CSV file (general or Qianniu; ``fmt`` "auto" tells them apart by the header)."""
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ExchangeError("import.cannot_open", path=source, detail=exc.strerror or str(exc)) from None
-    return parse_csv_text(decode_text(raw, source), source, fmt=fmt, default_scenario=default_scenario,
-                          progress=progress)
-
-
 def parse_csv_text(text: str, source: str, *, fmt: str = "auto", default_scenario: str = "未分组",
                    progress: Progress | None = None) -> ImportData:
     _allow_big_fields()
-    with collector_paused():
+    with paused_gc():
         return _parse_rows(text, source, fmt, default_scenario, progress)
 
 
@@ -121,8 +109,9 @@ def _parse_rows(text: str, source: str, fmt: str, default_scenario: str,
                 items.append(item)
                 if progress is not None and len(items) % 2000 == 0:
                     progress(min(row_line, total), total)
-    except csv.Error as exc:
-        raise ExchangeError("import.csv_broken", path=source, line=reader.line_num, detail=str(exc)) from None
+    except csv.Error:
+        raise ExchangeError("import.csv_broken", path=source, line=reader.line_num,
+                            detail=Reason("reason.csv_syntax")) from None
     if progress is not None:
         progress(total, total)
     return data
@@ -223,4 +212,4 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
-        raise ExchangeError("export.write_failed", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise ExchangeError("export.write_failed", path=str(path), detail=os_reason(exc)) from None

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.errors import QuickReplyError
 from desktop.core.exchange_messages import EXCHANGE_MESSAGES
+from desktop.core.exchange_reasons import REASON_MESSAGES, render_params
 from desktop.core.i18n import Translator
 from desktop.core.messages import MESSAGES
 
@@ -28,7 +26,7 @@ ALL_COLUMNS = ("scenario", "code", "title", "text", "tags", "hotkey", "pinned", 
 
 def exchange_translator(locale: str) -> Translator:
     """A translator that knows the core's messages and the import/export ones."""
-    return Translator(locale, MESSAGES, EXCHANGE_MESSAGES)
+    return Translator(locale, MESSAGES, EXCHANGE_MESSAGES, REASON_MESSAGES)
 
 
 _ENGLISH = exchange_translator("en")
@@ -38,6 +36,9 @@ class ExchangeError(QuickReplyError):
     """An import file that cannot be read at all (the whole file, not one row)."""
 
     key = "import.unreadable"
+
+    def message(self, tr: Translator) -> str:
+        return tr(self.key, **render_params(self.params, tr))
 
     def __str__(self) -> str:
         return self.message(_ENGLISH)
@@ -89,22 +90,6 @@ class ImportData:
     # Fields the file has columns for: a missing title or tags column says nothing about them.
     columns: set[str] = field(default_factory=lambda: set(ALL_COLUMNS))
     default_scenario: str = "未分组"
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while 100k rows become objects.
-
-    Those objects hold no reference cycles, yet each allocation burst triggers collections that
-    walk every object made so far: a third of a large import's time. Restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- cells -----------------------------------------------------------------------------------------

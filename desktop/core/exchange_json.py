@@ -19,18 +19,10 @@ from desktop.core.exchange_items import (
     ImportItem,
     ScenarioInfo,
 )
+from desktop.core.exchange_reasons import Reason
 from desktop.core.library import PhraseLibrary
 from desktop.core.model import Phrase, Scenario, clean_tags
 from desktop.core.packs import PACK_FORMAT, Pack, PackPhrase, PackScenario, parse_pack
-
-
-def load_json(path: Path | str) -> Any:
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ExchangeError("import.cannot_open", path=source, detail=exc.strerror or str(exc)) from None
-    return parse_json_bytes(raw, source)
 
 
 def parse_json_bytes(raw: bytes, source: str) -> Any:
@@ -136,7 +128,7 @@ def backup_items(data: Any, source: str) -> ImportData:
         trash, settings = data.get("trash") or [], data.get("settings") or {}
         if not isinstance(scenarios, list) or not isinstance(phrases, list):
             raise ExchangeError("import.backup_broken", path=source,
-                                detail='"scenarios" and "phrases" must be lists')
+                                detail=Reason("reason.backup_lists"))
     else:
         raise ExchangeError("import.unknown_json", path=source)
     out = ImportData(source=source, format="backup",

@@ -198,6 +198,12 @@ EXCHANGE_MESSAGES: dict[str, dict[str, str]] = {
             "yes to confirm."
         ),
     },
+    "restore.would_replace": {
+        "zh_CN": "预览：话术库（当前 {current} 条话术）将被替换为备份中的 {count} 条话术。",
+        "en": (
+            "Preview: the library (now {current} phrases) would be replaced by the backup's {count} phrases."
+        ),
+    },
     "restore.replaced": {
         "zh_CN": "已用备份替换话术库：{count} 条话术。替换前的备份：{backup}",
         "en": (
@@ -213,6 +219,12 @@ EXCHANGE_MESSAGES: dict[str, dict[str, str]] = {
     "team.publish_failed": {
         "zh_CN": "无法发布团队话术库到 {path}：{detail}",
         "en": "Cannot publish the team library to {path}: {detail}",
+    },
+    "team.publish_target": {
+        "zh_CN": "无法发布到 {path}：请给出以 .json 结尾的文件名，或一个文件夹（其中写入 {name}）。",
+        "en": (
+            "Cannot publish to {path}: give a file name ending in .json, or a folder (it will hold {name})."
+        ),
     },
     "team.unreachable": {
         "zh_CN": "无法读取团队话术库（{source}）：{detail}。继续使用上次成功获取的版本（{when}）。",
@@ -268,5 +280,11 @@ EXCHANGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "replace the whole library (needs --yes too)",
     },
     "cli.opt.yes": {"zh_CN": "确认", "en": "confirm"},
-    "cli.opt.target": {"zh_CN": "共享文件夹或文件路径", "en": "shared folder or file path"},
+    "cli.opt.target": {
+        "zh_CN": "共享文件夹（在其中写入 quickreply-team.json，不存在则新建）或以 .json 结尾的文件路径",
+        "en": (
+            "shared folder (quickreply-team.json is written in it; created if missing) or a file path "
+            "ending in .json"
+        ),
+    },
 }

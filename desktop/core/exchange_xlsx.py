@@ -17,11 +17,12 @@ from desktop.core.exchange_items import (
     cell_bool,
     cell_number,
     cell_text,
-    collector_paused,
     escape_cell,
     map_header,
 )
+from desktop.core.exchange_reasons import Reason, os_reason
 from desktop.core.model import SCENARIO_NAME_LIMIT, Phrase, clean_tags
+from desktop.core.store import paused_gc
 
 Progress = Callable[[int, int], None]
 # Sheet names Excel / WPS give new sheets: they say nothing about the scenario.
@@ -31,8 +32,12 @@ HEADER_SEARCH_ROWS = 10
 
 def read_xlsx(path: Path | str, *, default_scenario: str = "未分组",
               progress: Progress | None = None) -> ImportData:
-    with collector_paused():
+    with paused_gc():
         return _read(path, default_scenario, progress)
+
+
+def _reason(exc: Exception) -> Reason:
+    return os_reason(exc) if isinstance(exc, OSError) else Reason("reason.xlsx_damaged")
 
 
 def _read(path: Path | str, default_scenario: str, progress: Progress | None) -> ImportData:
@@ -42,7 +47,7 @@ def _read(path: Path | str, default_scenario: str, progress: Progress | None) ->
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise ExchangeError("import.xlsx_broken", path=source, detail=str(exc)[:200]) from None
+        raise ExchangeError("import.xlsx_broken", path=source, detail=_reason(exc)) from None
     data = ImportData(source=source, format="xlsx", columns=set(), default_scenario=default_scenario)
     try:
         sheets = list(wb.worksheets)
@@ -72,7 +77,7 @@ def _read(path: Path | str, default_scenario: str, progress: Progress | None) ->
             else:
                 found_header = True
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise ExchangeError("import.xlsx_broken", path=source, detail=str(exc)[:200]) from None
+        raise ExchangeError("import.xlsx_broken", path=source, detail=_reason(exc)) from None
     finally:
         wb.close()
     if not found_header:

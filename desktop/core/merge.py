@@ -17,9 +17,9 @@ from desktop.core.exchange_items import (
     ImportData,
     ImportItem,
     ScenarioInfo,
-    collector_paused,
     title_from_text,
 )
+from desktop.core.exchange_reasons import join_messages
 from desktop.core.i18n import Translator
 from desktop.core.library import PhraseLibrary
 from desktop.core.model import (
@@ -34,6 +34,7 @@ from desktop.core.model import (
     check_title,
     clean_text,
 )
+from desktop.core.store import paused_gc
 
 POLICIES = ("skip", "overwrite", "newer", "rename")
 Progress = Callable[[int, int], None]
@@ -118,7 +119,7 @@ class ImportPlan:
                 e.status in ("changed", "conflict") and e.item.updated is None for e in self.entries):
             lines.append(tr("import.summary.no_timestamps"))
         for bad in self.invalid[:detail_limit]:
-            reasons = "；".join(e.message(tr) for e in bad.errors)
+            reasons = join_messages((e.message(tr) for e in bad.errors), tr.locale)
             lines.append(tr("import.summary.invalid_row", row=bad.row, reason=reasons))
         if len(self.invalid) > detail_limit:
             lines.append(tr("import.summary.more", count=len(self.invalid) - detail_limit))
@@ -203,7 +204,7 @@ def plan_import(library: PhraseLibrary, data: ImportData, policy: str = "skip", 
     """Compare what a file holds with the library. Writes nothing."""
     if policy not in POLICIES:
         raise ExchangeError("import.unknown_policy", policy=policy, known=", ".join(POLICIES))
-    with collector_paused():
+    with paused_gc():
         return _plan(library, data, policy, checker, initials)
 
 

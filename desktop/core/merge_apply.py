@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import QuickReplyError
-from desktop.core.exchange_items import ExchangeError, ImportData, collector_paused
+from desktop.core.exchange_items import ExchangeError, ImportData
 from desktop.core.i18n import Translator
 from desktop.core.library import PhraseLibrary
 from desktop.core.merge import (
@@ -21,6 +21,7 @@ from desktop.core.merge import (
     scenario_given,
 )
 from desktop.core.model import Phrase
+from desktop.core.store import paused_gc
 
 
 @dataclass
@@ -64,7 +65,7 @@ def apply_import(library: PhraseLibrary, plan: ImportPlan, *, progress: Progress
     if progress is not None:
         report = lambda done, _count: progress(done, total)  # noqa: E731 (adds come first of the total)
     try:
-        with collector_paused(), library.batch():
+        with paused_gc(), library.batch():
             refs = _create_scenarios(library, plan, result)
             drafts = [_draft(e, refs) for e in todo if e.action == "add"]
             for p in library.add_phrases(drafts, progress=report):
@@ -194,26 +195,67 @@ def replace_library(library: PhraseLibrary, data: ImportData, *, scratch_dir: Pa
     """Make the library exactly the backup's phrases and scenarios (a copy of the old one is kept).
 
     The backup is checked against an empty library in ``scratch_dir`` first, so a bad backup
-    stops the restore before anything is removed.
+    stops the restore before anything is removed; any failure after that puts the old phrases and
+    scenarios back, so the library is either the old one or the backup's, never something between.
     """
+    plan = plan_replace(data, scratch_dir=scratch_dir)
+    backup = library.backup_now()
+    before = _Snapshot.of(library)
+    # one batch, one write at its end: a failure anywhere puts the old contents back before that
+    # write, so the file on disk is either the old library or the backup's, never half of each
+    with library.batch():
+        try:
+            _clear(library)
+            for info in sorted(data.scenarios, key=lambda s: s.order):
+                if info.name.casefold() not in {s.name.casefold() for s in library.scenarios()}:
+                    library.add_scenario(info.name, scenario_id=info.id, icon=info.icon)
+            for entry in plan.entries:
+                entry.existing = None
+            result = apply_import(library, plan, progress=progress, backup=False)
+        except BaseException:
+            before.put_back(library)
+            raise
+    result.backup = backup
+    return result, plan
+
+
+def plan_replace(data: ImportData, *, scratch_dir: Path) -> ImportPlan:
+    """What replacing a library with ``data`` would write (planned against an empty library)."""
     from desktop.core.store import Store
 
     scratch_store = Store(scratch_dir, fsync=False)
     scratch_store.open()
     try:
-        plan = plan_import(PhraseLibrary(scratch_store), data, "rename")
+        return plan_import(PhraseLibrary(scratch_store), data, "rename")
     finally:
         scratch_store.close()
-    backup = library.backup_now()
-    with library.batch():
-        library.remove_phrases([p.id for p in library.phrases()], to_trash=False)
-        for s in library.scenarios():
-            library.delete_scenario(s.id)
-        for info in sorted(data.scenarios, key=lambda s: s.order):
-            if info.name.casefold() not in {s.name.casefold() for s in library.scenarios()}:
-                library.add_scenario(info.name, scenario_id=info.id, icon=info.icon)
-        for entry in plan.entries:
-            entry.existing = None
-        result = apply_import(library, plan, progress=progress, backup=False)
-    result.backup = backup
-    return result, plan
+
+
+def _clear(library: PhraseLibrary) -> None:
+    library.remove_phrases([p.id for p in library.phrases()], to_trash=False)
+    for s in library.scenarios():
+        library.delete_scenario(s.id)
+
+
+def _copy(p: Phrase) -> Phrase:
+    return replace(p, tags=list(p.tags), search_key=dict(p.search_key))
+
+
+@dataclass
+class _Snapshot:
+    """The phrases and scenarios of a library at one moment, to return to after a failed replace."""
+
+    scenarios: list[Any]
+    phrases: list[Phrase]
+
+    @classmethod
+    def of(cls, library: PhraseLibrary) -> _Snapshot:
+        return cls([replace(s) for s in library.scenarios()], [_copy(p) for p in library.phrases()])
+
+    def put_back(self, library: PhraseLibrary) -> None:
+        _clear(library)
+        for s in self.scenarios:  # already in display order
+            library.add_scenario(s.name, scenario_id=s.id, icon=s.icon)
+        library.add_phrases([_copy(p) for p in self.phrases])
+        # adding renumbers and re-dates: write the exact earlier versions over them
+        library.replace_phrases([_copy(p) for p in self.phrases], touch=False)

@@ -13,7 +13,15 @@ from typing import Any
 from desktop.core.i18n import normalise_locale
 from desktop.core.risk_contact import Identifier, digits_of, find_identifiers
 from desktop.core.risk_loader import load_rules
-from desktop.core.risk_model import CATEGORIES, PLATFORMS, SEVERITIES, Finding, platform_family
+from desktop.core.risk_model import (
+    CATEGORIES,
+    PLATFORMS,
+    SEVERITIES,
+    Finding,
+    FindingGroup,
+    group_findings,
+    platform_family,
+)
 from desktop.core.risk_normalise import BARRIERS, NormalisedText, Normaliser
 from desktop.core.risk_rules import (
     Entry,
@@ -26,6 +34,14 @@ from desktop.core.risk_rules import (
 )
 from desktop.core.risk_scan import Piece, boundary_ok, dedupe, host_matches, negated
 from desktop.core.risk_trie import WordTrie
+
+__all__ = [
+    "FindingGroup",
+    "RiskChecker",
+    "build_checker",
+    "checker_for_settings",
+    "group_findings",
+]
 
 log = logging.getLogger(__name__)
 _Spans = list[tuple[int, int]]  # original offsets
@@ -419,12 +435,12 @@ def build_checker(rule_dir: Path | str, platform: str = "taobao", **options: Any
     return RiskChecker(load_rules(rule_dir), platform, **options)
 
 
-def checker_for_settings(settings: Any, rule_dir: Path | str | None = None) -> RiskChecker:
-    """The checker a shop's settings ask for: platform, official channels, staff words."""
-    if rule_dir is None:
-        from desktop.resources import risk_rules_dir  # where the bundled rules live
+def checker_for_settings(settings: Any, rule_dir: Path | str) -> RiskChecker:
+    """The checker a shop's settings ask for, with the rules in ``rule_dir``.
 
-        rule_dir = risk_rules_dir()
+    It honours the platform, locale, official channels and domains, and the staff's own risk and
+    allow words. Callers outside the core pass the bundled folder (``desktop.resources.risk_rules_dir``).
+    """
     extra = [
         (w.get("word", ""), w.get("category", ""), w.get("severity", ""))
         for w in getattr(settings, "risk_extra_words", [])

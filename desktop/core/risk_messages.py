@@ -141,6 +141,7 @@ RISK_MESSAGES: dict[str, dict[str, str]] = {
     "check.category.contact": {"zh_CN": "站外联系", "en": "off-platform contact"},
     "check.category.platform": {"zh_CN": "其他平台", "en": "other platform"},
     "check.category.link": {"zh_CN": "链接或文件", "en": "link or file"},
+    "check.times": {"zh_CN": "（共 {count} 处）", "en": "({count} times)"},
     "check.suggest": {"zh_CN": "可改用话术：{code}", "en": "safe phrase to use instead: {code}"},
     "check.read_failed": {
         "zh_CN": "无法读取标准输入：{detail}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.core.i18n import normalise_locale
@@ -68,3 +69,31 @@ class Finding:
         if self.suggest:
             data["suggest"] = self.suggest
         return data
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings of one rule on the same words, shown once with how often they occur.
+
+    ``first`` is the earliest finding; ``starts`` holds the start offset of every occurrence, in order.
+    """
+
+    first: Finding
+    starts: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+
+def group_findings(findings: Iterable[Finding]) -> list[FindingGroup]:
+    """Findings grouped by severity, category, rule and matched words (case ignored).
+
+    Groups that must be fixed come first, then by where they first occur.
+    """
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        groups.setdefault((f.severity, f.category, f.rule, f.match.casefold()), []).append(f)
+    out = [FindingGroup(same[0], tuple(f.start for f in same)) for same in groups.values()]
+    out.sort(key=lambda g: (not g.first.blocking, g.first.start))
+    return out

@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.errors import QuickReplyError
 from desktop.core.exchange_items import ExchangeError, exchange_translator
 from desktop.core.exchange_json import build_pack
+from desktop.core.exchange_reasons import Reason, os_reason
 from desktop.core.i18n import Translator, system_locale
 from desktop.core.library import PhraseLibrary, SearchKeyer
 from desktop.core.model import Phrase, Scenario
@@ -39,18 +40,18 @@ def publish_team_pack(library: PhraseLibrary, path_or_dir: Path | str, scenarios
                       attempts: int = 5, wait: Callable[[float], None] = time.sleep) -> Path:
     """Write the team pack atomically (temp file beside it, then ``os.replace``); returns its path.
 
-    Hotkeys and pins are personal, so they are left out. On Windows shares a reader holding the
-    old file open makes the replace fail for a moment: it is retried a few times.
+    Where it goes is decided by :func:`team_file_for`. Hotkeys and pins are personal, so they are
+    left out. On Windows shares a reader holding the old file open makes the replace fail for a
+    moment: it is retried a few times.
     """
-    target = Path(path_or_dir)
-    if target.is_dir():
-        target = target / TEAM_FILE
+    target = team_file_for(path_or_dir)
     pack = build_pack(library, scenarios=scenarios, name=name or "Team", locale=locale, hotkeys=False)
     doc = pack.to_json()
     doc["published"] = clock()
     payload = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -68,9 +69,23 @@ def publish_team_pack(library: PhraseLibrary, path_or_dir: Path | str, scenarios
             tmp.unlink()
         except OSError:
             pass
-        raise ExchangeError("team.publish_failed", path=str(target),
-                            detail=exc.strerror or str(exc)) from None
+        raise ExchangeError("team.publish_failed", path=str(target), detail=os_reason(exc)) from None
     return target
+
+
+def team_file_for(path_or_dir: Path | str) -> Path:
+    """The file a publish writes: a path ending in ``.json`` is that file; an existing folder, or a
+    path without a suffix, is a folder (created when missing) that holds ``quickreply-team.json``.
+
+    Anything else (``team.txt``) is refused rather than guessed at: subscribers would look for the
+    file under another name.
+    """
+    path = Path(path_or_dir)
+    if path.suffix.lower() == ".json" and not path.is_dir():
+        return path
+    if path.is_dir() or not path.suffix:
+        return path / TEAM_FILE
+    raise ExchangeError("team.publish_target", path=str(path), name=TEAM_FILE)
 
 
 def copy_to_personal(library: PhraseLibrary, team_phrase: Phrase, scenario: str) -> Phrase:
@@ -185,8 +200,8 @@ class TeamSubscription:
         except ExchangeError as exc:
             if not self._is_url:
                 self._failed_stat = (int(meta.get("mtime_ns", 0)), int(meta.get("size", 0)))
-            return self._warn(QuickReplyError("team.broken", source=self.source, detail=str(exc.params.get(
-                "detail", "")), when=self._when()))
+            return self._warn(ExchangeError("team.broken", source=self.source, detail=exc.params.get(
+                "detail", ""), when=self._when()))
         self._failed_stat = None
         self._last_problem = None
         self._state = _State(source=self.source, etag=meta.get("etag"),
@@ -201,7 +216,7 @@ class TeamSubscription:
         try:
             st = path.stat()
         except OSError as exc:
-            raise _Problem(self._unreachable(exc.strerror or str(exc))) from None
+            raise _Problem(self._unreachable(os_reason(exc))) from None
         stamp = (st.st_mtime_ns, st.st_size)
         unchanged_good = self._loaded is not None and (self._state.mtime_ns, self._state.size) == stamp
         if unchanged_good or stamp == self._failed_stat:
@@ -209,7 +224,7 @@ class TeamSubscription:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise _Problem(self._unreachable(exc.strerror or str(exc))) from None
+            raise _Problem(self._unreachable(os_reason(exc))) from None
         return raw, {"mtime_ns": st.st_mtime_ns, "size": st.st_size}
 
     def _fetch_url(self) -> tuple[bytes | None, dict[str, Any]]:
@@ -232,7 +247,7 @@ class TeamSubscription:
             else:
                 return None, {}
         if resp.status != 200:
-            raise _Problem(self._unreachable(f"HTTP {resp.status}"))
+            raise _Problem(self._unreachable(Reason("reason.http", status=resp.status)))
         meta = {"etag": resp.headers.get("etag"), "last_modified": resp.headers.get("last-modified")}
         return resp.body, meta
 
@@ -240,11 +255,12 @@ class TeamSubscription:
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            raise ExchangeError("import.unreadable", detail="not UTF-8 text") from None
+            raise ExchangeError("import.unreadable", detail=Reason("reason.not_utf8")) from None
         except json.JSONDecodeError as exc:
-            raise ExchangeError("import.unreadable", detail=f"not valid JSON (line {exc.lineno})") from None
+            detail = Reason("reason.json_line", line=exc.lineno)
+            raise ExchangeError("import.unreadable", detail=detail) from None
         except RecursionError:
-            raise ExchangeError("import.unreadable", detail="nested too deeply") from None
+            raise ExchangeError("import.unreadable", detail=Reason("reason.too_deep")) from None
         try:
             pack = parse_pack(data, self.source)
         except QuickReplyError as exc:
@@ -282,8 +298,8 @@ class TeamSubscription:
             return self._tr("team.never_loaded")
         return dt.datetime.fromtimestamp(self._state.loaded_at).strftime("%Y-%m-%d %H:%M")
 
-    def _unreachable(self, detail: str) -> QuickReplyError:
-        return QuickReplyError("team.unreachable", source=self.source, detail=detail, when=self._when())
+    def _unreachable(self, detail: Reason | str) -> QuickReplyError:
+        return ExchangeError("team.unreachable", source=self.source, detail=detail, when=self._when())
 
     def _warn(self, problem: QuickReplyError) -> TeamUpdate:
         self._last_problem = problem

@@ -8,6 +8,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from desktop.core.exchange_reasons import Reason, os_reason
+
 
 @dataclass
 class FetchResponse:
@@ -19,8 +21,8 @@ class FetchResponse:
 class FetchFailed(Exception):
     """The server could not be reached or sent an incomplete answer; ``detail`` says which."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
+    def __init__(self, detail: Reason | str) -> None:
+        super().__init__(str(detail))
         self.detail = detail
 
 
@@ -39,14 +41,25 @@ def urllib_fetch(url: str, headers: dict[str, str], timeout: float) -> FetchResp
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return FetchResponse(status=304, headers={k.lower(): v for k, v in exc.headers.items()})
-        raise FetchFailed(f"HTTP {exc.code} {exc.reason}") from None
+        raise FetchFailed(Reason("reason.http", status=exc.code)) from None
     except http.client.IncompleteRead as exc:
         # The server promised more bytes (Content-Length) than it sent: a cut-off download.
-        raise FetchFailed(f"incomplete download ({len(exc.partial)} bytes)") from None
+        raise FetchFailed(Reason("reason.incomplete", got=len(exc.partial))) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise FetchFailed(str(reason)[:200]) from None
+        raise FetchFailed(_reason(exc)) from None
     expected = got.get("content-length")
     if expected is not None and expected.isdigit() and int(expected) != len(body):
-        raise FetchFailed(f"incomplete download ({len(body)} of {expected} bytes)")
+        raise FetchFailed(Reason("reason.incomplete", got=len(body)))
     return FetchResponse(status=status, headers=got, body=body)
+
+
+def _reason(exc: Exception) -> Reason:
+    """Why a request failed, in words of the program rather than of the network library."""
+    inner = getattr(exc, "reason", None)  # URLError wraps the socket's error
+    if isinstance(inner, OSError):
+        exc = inner
+    if isinstance(exc, OSError) and (exc.errno is not None or isinstance(exc, TimeoutError)):
+        return os_reason(exc)
+    if isinstance(exc, ValueError):
+        return Reason("reason.bad_address")
+    return Reason("reason.unreachable")

@@ -124,3 +124,73 @@ def test_risky_wording_is_reported_in_the_plan(tmp_path: Path) -> None:
     code, out, _ = run(tmp_path / "lib", "import", str(risky), "--dry-run", locale="zh_CN")
     assert code == 0
     assert "1 条话术含风险用语" in out and "第 2 行（zp）" in out
+
+
+def _set_settings(data_dir: Path, **values: object) -> None:
+    from desktop.core.session import open_session
+    from desktop.resources import default_pack
+
+    session = open_session(data_dir, locale="zh_CN", pack_for_locale=default_pack)
+    try:
+        settings = session.settings
+        for name, value in values.items():
+            setattr(settings, name, value)
+        session.settings_store.save(settings)
+    finally:
+        session.close()
+
+
+def test_import_checks_the_staffs_own_risk_and_allow_words(tmp_path: Path) -> None:
+    d = tmp_path / "lib"
+    _set_settings(d, risk_extra_words=[{"word": "闪电退款", "category": "promise", "severity": "block"}],
+                  risk_allow_words=["加微信"], official_channels=["400-820-8820"])
+    rows = tmp_path / "r.csv"
+    rows.write_text("编码,内容\nsd,亲，支持闪电退款哦\nwx,亲，加微信支付也可以\n"
+                    "rx,亲，客服热线 400-820-8820\n", encoding="utf-8")
+    code, out, _ = run(d, "import", str(rows), "--dry-run", locale="zh_CN")
+    assert code == 0
+    assert "1 条话术含风险用语" in out and "（sd）" in out
+    assert "（wx）" not in out and "（rx）" not in out
+
+
+def test_a_dry_run_of_a_replace_needs_no_yes_and_writes_nothing(tmp_path: Path) -> None:
+    d = tmp_path / "lib"
+    run(d, "import", str(DATA / "general_en_bom.csv"))  # a backup of the original is taken first
+    before = (d / "quickreply.json").read_bytes()
+    code, out, err = run(d, "restore", "1", "--replace", "--dry-run")
+    assert code == 0, err
+    assert "Preview" in out and "nothing was written" in out
+    assert (d / "quickreply.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(("target", "written"), [
+    ("newname", "newname/quickreply-team.json"),
+    ("deeper/folder", "deeper/folder/quickreply-team.json"),
+    ("mine.json", "mine.json"),
+    ("sub/Team.JSON", "sub/Team.JSON"),
+])
+def test_team_publish_to_a_new_path(tmp_path: Path, target: str, written: str) -> None:
+    code, out, err = run(tmp_path / "lib", "team-publish", str(tmp_path / target))
+    assert code == 0, err
+    assert (tmp_path / written).is_file()
+    assert json.loads((tmp_path / written).read_text(encoding="utf-8"))["format"] == "quickreply-pack"
+
+
+def test_team_publish_refuses_a_name_it_would_have_to_guess_about(tmp_path: Path) -> None:
+    code, _, err = run(tmp_path / "lib", "team-publish", str(tmp_path / "team.txt"), locale="zh_CN")
+    assert code == 1 and ".json" in err and "quickreply-team.json" in err
+    assert not (tmp_path / "team.txt").exists()
+
+
+@pytest.mark.parametrize(("locale", "missing", "folder"), [
+    ("zh_CN", "文件或文件夹不存在", "这是一个文件夹"),
+    ("en", "does not exist", "it is a folder"),
+])
+def test_file_problems_are_told_in_the_users_language(tmp_path: Path, locale: str, missing: str,
+                                                      folder: str) -> None:
+    code, _, err = run(tmp_path / "lib", "import", str(tmp_path / "nope.csv"), locale=locale)
+    assert code == 1 and missing in err
+    if locale == "zh_CN":
+        assert not any("a" <= c <= "z" for c in err.split("：", 1)[1])  # no English inside
+    code, _, err = run(tmp_path / "lib", "import", str(tmp_path), locale=locale)
+    assert code == 1 and folder in err

@@ -357,3 +357,74 @@ def test_merging_a_backup_matches_phrases_by_id_after_a_code_change(lib: PhraseL
     lib.update_phrase(lib.by_code("cm").id, code="cm-new")
     plan = plan_import(lib, read_import(tmp_path / "b.json"), "skip")
     assert plan.counts["add"] == 0 and plan.counts["identical"] == 2
+
+
+def test_rows_with_several_errors_read_as_one_sentence(lib: PhraseLibrary) -> None:
+    plan = plan_import(lib, data_of(item("x", "", title="标" * 200, row="4")), "skip")
+    zh = plan.summary(exchange_translator("zh_CN"))[-1]
+    en = plan.summary(exchange_translator("en"))[-1]
+    assert zh.startswith("第 4 行无效：") and zh.count("；") == 1 and zh.endswith("。")
+    assert "。；" not in zh and "。。" not in zh
+    assert en.startswith("Row 4 is invalid: ") and ".;" not in en and ".." not in en
+
+
+class Boom(RuntimeError):
+    pass
+
+
+@pytest.mark.parametrize("fail_at", ["apply", "scenarios"])
+def test_replace_library_is_all_or_nothing(lib: PhraseLibrary, store: Store, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch, fail_at: str) -> None:
+    from desktop.core import merge_apply
+    from desktop.core.exchange import export_library
+
+    lib.add_scenario("售后", scenario_id="after")
+    lib.add_phrase("after", "th", "退货", "亲，七天无理由退货。", hotkey="Ctrl+Alt+7")
+    lib.record_use(lib.by_code("cm").id)
+    export_library(lib, tmp_path / "b.json", "backup")
+    lib.update_phrase(lib.by_code("cm").id, text="改过的尺码建议")
+    lib.delete_scenario("after", move_to="size")
+    before = [(p.id, p.code, p.text, p.scenario, p.order, p.uses, p.hotkey, p.created, p.updated)
+              for p in lib.phrases()]
+    scenarios_before = [(s.id, s.name, s.icon) for s in lib.scenarios()]
+    data = read_import(tmp_path / "b.json")
+
+    if fail_at == "apply":
+        real = merge_apply.apply_import
+
+        def failing(*args: object, **kwargs: object) -> None:
+            real(*args, **kwargs)  # type: ignore[arg-type]
+            raise Boom("disk went away")
+
+        monkeypatch.setattr(merge_apply, "apply_import", failing)
+    else:
+        def failing_scenario(*args: object, **kwargs: object) -> None:
+            raise Boom("disk went away")
+
+        monkeypatch.setattr(lib, "add_scenario", failing_scenario)
+        monkeypatch.setattr(merge_apply, "_Snapshot", _snapshot_without_patch(lib, merge_apply))
+    (tmp_path / "scratch").mkdir()
+    with pytest.raises(Boom):
+        replace_library(lib, data, scratch_dir=tmp_path / "scratch")
+    after = [(p.id, p.code, p.text, p.scenario, p.order, p.uses, p.hotkey, p.created, p.updated)
+             for p in lib.phrases()]
+    assert after == before
+    assert [(s.id, s.name, s.icon) for s in lib.scenarios()] == scenarios_before
+    # and the file on disk holds the same library, not an empty one
+    on_disk = Store(tmp_path / "lib", readonly=True)
+    on_disk.open()
+    reopened = PhraseLibrary(on_disk)
+    assert sorted((p.code, p.text) for p in reopened.phrases()) == sorted((b[1], b[2]) for b in before)
+
+
+def _snapshot_without_patch(lib: PhraseLibrary, merge_apply: object) -> type:
+    """The snapshot class, putting scenarios back through the unpatched method."""
+    base = merge_apply._Snapshot  # type: ignore[attr-defined]
+    add_scenario = PhraseLibrary.add_scenario
+
+    class Snapshot(base):  # type: ignore[misc, valid-type]
+        def put_back(self, library: PhraseLibrary) -> None:
+            library.add_scenario = lambda *a, **k: add_scenario(library, *a, **k)  # type: ignore[method-assign]
+            super().put_back(library)
+
+    return Snapshot

@@ -15,14 +15,12 @@ from desktop.core.risk import RiskChecker
 from desktop.core.risk_loader import load_rules
 from desktop.resources import risk_rules_dir
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "real_chats_labelled.tsv"
+DATA = Path(__file__).resolve().parents[1] / "data" / "real_chats_labelled.tsv"
 
 
 @pytest.fixture(scope="module")
 def results() -> list[tuple[dict[str, str], set[str], set[str]]]:
-    assert DATA.exists(), (
-        f"the labelled chat lines are missing: {DATA} (shared data folder next to the repository)"
-    )
+    assert DATA.exists(), f"the labelled chat lines are missing: {DATA} (see tests/data/README.md)"
     with DATA.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert len(rows) == 300

@@ -274,3 +274,66 @@ def test_urllib_fetch_turns_a_refused_connection_into_fetch_failed() -> None:
         server.stop()
     with pytest.raises(FetchFailed):
         urllib_fetch(url, {}, 2)
+
+
+# -- where a publish goes, and reasons in the reader's language --------------------------------------
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("team.json", "team.json"),
+    ("Team.JSON", "Team.JSON"),
+    ("newname", "newname/" + TEAM_FILE),
+    ("a/b/c", "a/b/c/" + TEAM_FILE),
+    ("existing.d", "existing.d/" + TEAM_FILE),  # an existing folder, whatever its name
+])
+def test_team_file_for(tmp_path: Path, given: str, expected: str) -> None:
+    from desktop.core.team import team_file_for
+
+    (tmp_path / "existing.d").mkdir()
+    assert team_file_for(tmp_path / given) == tmp_path / expected
+
+
+def test_team_file_for_refuses_another_suffix(tmp_path: Path) -> None:
+    from desktop.core.exchange_items import ExchangeError
+    from desktop.core.team import team_file_for
+
+    with pytest.raises(ExchangeError) as err:
+        team_file_for(tmp_path / "team.txt")
+    assert ".json" in err.value.message(exchange_translator("zh_CN"))
+
+
+def test_publish_creates_the_missing_folder(lib: PhraseLibrary, tmp_path: Path) -> None:
+    target = publish_team_pack(lib, tmp_path / "newname")
+    assert target == tmp_path / "newname" / TEAM_FILE and target.is_file()
+
+
+@pytest.mark.parametrize(("broken", "zh", "en"), [
+    (b'{"format": "quickreply-pack",\n "version": 1, "scen', "第 2 行不是有效的 JSON",
+     "not valid JSON at line 2"),
+    (b"\xff\xfe\x00garbage", "不是 UTF-8 文本", "not UTF-8 text"),
+])
+def test_a_broken_team_file_is_explained_in_the_readers_language(tmp_path: Path, broken: bytes, zh: str,
+                                                                 en: str) -> None:
+    team = tmp_path / "team.json"
+    team.write_bytes(broken)
+    update = TeamSubscription(str(team), tmp_path / "cache", tr=exchange_translator("zh_CN")).refresh()
+    assert update.warning and zh in update.warning
+    assert update.problem is not None and en in update.problem.message(EN)
+
+
+def test_a_missing_team_file_is_explained_in_the_readers_language(tmp_path: Path) -> None:
+    sub = TeamSubscription(str(tmp_path / "gone.json"), tmp_path / "cache", tr=exchange_translator("zh_CN"))
+    update = sub.refresh()
+    assert update.warning and "文件或文件夹不存在" in update.warning
+    assert "No such file" not in update.warning
+
+
+def test_a_server_error_is_explained_in_the_readers_language(tmp_path: Path) -> None:
+    def fetch(url: str, headers: dict[str, str], timeout: float) -> object:
+        from desktop.core.exchange_reasons import Reason
+
+        raise FetchFailed(Reason("reason.http", status=503))
+
+    sub = TeamSubscription("https://intranet.example/team.json", tmp_path / "cache", fetch=fetch,  # type: ignore[arg-type]
+                           tr=exchange_translator("zh_CN"))
+    update = sub.refresh()
+    assert update.warning and "服务器返回 HTTP 503" in update.warning
