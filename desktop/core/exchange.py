@@ -21,17 +21,13 @@ from desktop.core.exchange_reasons import Reason, os_reason
 from desktop.core.exchange_xlsx import read_xlsx, write_xlsx
 from desktop.core.library import PhraseLibrary
 from desktop.core.merge import ImportPlan, RiskChecker, plan_import
+from desktop.core.model import default_scenario_name
 from desktop.core.store import paused_gc
 
 IMPORT_FORMATS = ("auto", "qianniu", "csv", "xlsx", "pack", "backup")
 EXPORT_FORMATS = ("csv", "qianniu", "xlsx", "json", "pack", "backup")
 Progress = Callable[[int, int], None]
 _ZIP_MAGIC = b"PK\x03\x04"
-_DEFAULT_SCENARIO = {"zh_CN": "未分组", "en": "Ungrouped"}
-
-
-def default_scenario_name(locale: str) -> str:
-    return _DEFAULT_SCENARIO.get(locale, _DEFAULT_SCENARIO["en"])
 
 
 def read_import(path: Path | str, fmt: str = "auto", *, locale: str = "zh_CN",

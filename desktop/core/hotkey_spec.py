@@ -18,6 +18,47 @@ _NAMED_KEYS = {
 _KEY_ALIASES = {"return": "enter", "escape": "esc", "del": "delete", "ins": "insert",
                 "pgup": "pageup", "pgdn": "pagedown"}
 
+# Combinations a global hotkey must not take: the system or the programs an agent works in use
+# them, and a global hotkey would swallow them everywhere. Canonical form -> why (zh_CN, en).
+RESERVED_HOTKEYS: dict[str, tuple[str, str]] = {
+    "ctrl+c": ("复制", "copy"),
+    "ctrl+v": ("粘贴", "paste"),
+    "ctrl+x": ("剪切", "cut"),
+    "ctrl+z": ("撤销", "undo"),
+    "ctrl+y": ("重做", "redo"),
+    "ctrl+a": ("全选", "select all"),
+    "ctrl+s": ("保存", "save"),
+    "ctrl+f": ("查找", "find"),
+    "ctrl+w": ("关闭标签页或窗口", "close a tab or window"),
+    "ctrl+t": ("新建标签页", "new tab"),
+    "ctrl+n": ("新建窗口", "new window"),
+    "ctrl+p": ("打印", "print"),
+    "ctrl+enter": ("聊天窗口发送消息", "send a chat message"),
+    "ctrl+shift+v": ("粘贴为纯文本", "paste as plain text"),
+    "ctrl+`": ("编辑器的终端", "an editor's terminal"),
+    "ctrl+esc": ("开始菜单", "the Start menu"),
+    "ctrl+shift+esc": ("任务管理器", "Task Manager"),
+    "ctrl+alt+delete": ("系统安全界面", "the system security screen"),
+    "alt+tab": ("切换窗口", "switching windows"),
+    "alt+shift+tab": ("切换窗口", "switching windows"),
+    "alt+esc": ("切换窗口", "switching windows"),
+    "alt+f4": ("关闭窗口", "closing a window"),
+    "alt+space": ("窗口菜单", "the window menu"),
+    "win+v": ("剪贴板历史", "clipboard history"),
+    "win+l": ("锁定电脑", "locking the computer"),
+    "win+d": ("显示桌面", "showing the desktop"),
+    "win+e": ("打开资源管理器", "opening Explorer"),
+    "win+r": ("运行对话框", "the Run dialog"),
+    "win+tab": ("任务视图", "Task View"),
+    "win+space": ("切换输入法", "switching the input method"),
+    "ctrl+space": ("切换输入法", "switching the input method"),
+}
+
+
+def reserved_reason(canonical: str) -> tuple[str, str] | None:
+    """Why a canonical hotkey is reserved, as (zh_CN, en); None when it is free to use."""
+    return RESERVED_HOTKEYS.get(canonical)
+
 
 def normalise_hotkey(value: str) -> str | None:
     """Canonical "ctrl+alt+shift+win+key" (lowercase, fixed modifier order), or None if invalid.

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from desktop.core.errors import FieldError, NotFound, QuickReplyError, ValidationFailed
-from desktop.core.hotkey_spec import normalise_hotkey
+from desktop.core.hotkey_spec import normalise_hotkey, reserved_reason
+from desktop.core.library_batch import PHRASES, BatchEdits
 from desktop.core.model import (
     SCENARIO_NAME_LIMIT,
     SOURCES,
@@ -23,12 +24,12 @@ from desktop.core.model import (
     check_title,
     clean_tags,
     clean_text,
+    has_bad_characters,
 )
 from desktop.core.store import Store, paused_gc
+from desktop.core.trash import Trash, Trashed
 
-PHRASES = "phrases"
 SCENARIOS = "scenarios"
-TRASH = "trash"
 EDITABLE = ("scenario", "code", "title", "text", "tags", "hotkey", "pinned", "source")
 
 
@@ -65,16 +66,10 @@ class Change:
     ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Trashed:
-    phrase: Phrase
-    deleted: float
-
-
 Listener = Callable[[Change], None]
 
 
-class PhraseLibrary:
+class PhraseLibrary(BatchEdits):
     """All edits go through here: it validates, keeps codes and hotkeys unique and saves."""
 
     def __init__(
@@ -86,8 +81,12 @@ class PhraseLibrary:
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
         reserved_hotkeys: Callable[[], Iterable[str]] = lambda: (),
         use_flush_interval: float = 30.0,
+        default_scenario_name: str = "未分组",
     ) -> None:
         self._store = store
+        self._trash = Trash(store)
+        # Where a restored phrase goes when no scenario is left; named in the user's language.
+        self._default_scenario_name = default_scenario_name
         self._keyer: SearchKeyer = keyer or NullKeyer()
         self._clock = clock
         self._new_id = new_id
@@ -239,7 +238,8 @@ class PhraseLibrary:
                 errors.append(FieldError("code", "phrase.code.duplicate", code=p.code,
                                          other=self._phrases[other].title))
         errors += check_tags(p.tags)
-        hotkey, hk_errors = check_hotkey(p.hotkey)
+        stored = self._phrases.get(current) if current is not None else None
+        hotkey, hk_errors = check_hotkey(p.hotkey, keep=stored.hotkey if stored else None)
         errors += hk_errors
         p.hotkey = hotkey
         if hotkey:
@@ -372,7 +372,7 @@ class PhraseLibrary:
         p = self.phrase(phrase_id)
         item = Trashed(phrase=p, deleted=self._clock())
         with self._store.deferred():
-            self._store.table(TRASH).insert({"phrase": p.to_doc(), "deleted": item.deleted})
+            self._trash.put([p], item.deleted)
             self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(phrase_id)])
         del self._phrases[phrase_id]
         del self._by_code[p.code]
@@ -380,36 +380,28 @@ class PhraseLibrary:
         return item
 
     def trash(self) -> list[Trashed]:
-        out = []
-        for doc in self._store.table(TRASH).all():
-            with contextlib.suppress(KeyError, TypeError, ValueError):
-                out.append(Trashed(Phrase.from_doc(doc["phrase"]), float(doc["deleted"])))
-        return sorted(out, key=lambda t: -t.deleted)
+        return self._trash.items()
 
     def restore(self, phrase_id: str) -> Phrase:
         """Bring a deleted phrase back; a code taken meanwhile gets a free variant."""
-        table = self._store.table(TRASH)
-        found = [d for d in table.all() if d.get("phrase", {}).get("id") == phrase_id]
-        if not found:
-            raise NotFound("phrase.not_found", what=phrase_id)
-        doc = max(found, key=lambda d: float(d.get("deleted", 0)))
-        p = Phrase.from_doc(doc["phrase"])
+        p, entry = self._trash.newest(phrase_id)
         if p.id in self._phrases:  # restored already (an older copy is still in the trash)
             p.id = self._new_id()
         if p.code in self._by_code:
             p.code = self.free_code(p.code)
         reserved = {normalise_hotkey(h) or h for h in self._reserved_hotkeys() if h}
-        if p.hotkey and (p.hotkey in self.by_hotkey() or p.hotkey in reserved):
+        if p.hotkey and (p.hotkey in self.by_hotkey() or p.hotkey in reserved or reserved_reason(p.hotkey)):
             p.hotkey = None  # taken meanwhile: the phrase comes back without it
         with self._store.deferred():
             if p.scenario not in self._scenarios:
                 # Its scenario was deleted meanwhile: back into the first one (made if none is left).
-                p.scenario = self.scenarios()[0].id if self._scenarios else self.add_scenario("默认").id
+                p.scenario = (self.scenarios()[0].id if self._scenarios
+                              else self.add_scenario(self._default_scenario_name).id)
             self._validated(p, current=None)
             p.order = 1 + max((q.order for q in self._phrases.values() if q.scenario == p.scenario),
                               default=-1)
             p.search_key = self._keyer.phrase_key(p)
-            table.remove(doc_ids=[doc.doc_id])
+            self._trash.discard(entry)
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
             self._write_phrase(p)
@@ -417,11 +409,7 @@ class PhraseLibrary:
         return p
 
     def empty_trash(self) -> int:
-        table = self._store.table(TRASH)
-        n = len(table)
-        if n:
-            table.truncate()
-        return n
+        return self._trash.empty()
 
     def free_code(self, base: str) -> str:
         """``base`` if unused, else base2, base3, … cut to the 16-character limit."""
@@ -460,122 +448,12 @@ class PhraseLibrary:
         self._store.flush()
         return self._store.backup_now()
 
-    # -- many phrases at once (imports, restores, undo) --------------------------------------------
-    # tinydb rewrites a whole table on every insert/update/remove, so one call per phrase is
-    # quadratic (10k phrases took minutes); these do the whole set in one table operation.
-
-    def add_phrases(self, phrases: Iterable[Phrase], *,
-                    progress: Callable[[int, int], None] | None = None) -> list[Phrase]:
-        """Add many phrases in one write; every one is checked first and nothing is written on error.
-
-        Given ids (restores) are kept when free; ``created``/``updated`` of 0 become now; ``uses``,
-        ``pinned``, ``last_used`` and ``source`` are kept as given. The library takes the given
-        objects over (copying 100k drafts costs a second), so pass fresh ones. ``progress(done,
-        total)`` is called while the search keys are made, the slow part of a large import.
-        """
-        now = self._clock()
-        ready: list[Phrase] = []
-        codes: set[str] = set()
-        hotkeys = {p.hotkey for p in self._phrases.values() if p.hotkey}
-        for p in phrases:
-            if not p.id or p.id in self._phrases:
-                p.id = self._new_id()
-            self._validated(p, current=None)
-            if p.code in codes:
-                raise ValidationFailed([FieldError("code", "phrase.code.duplicate", code=p.code,
-                                                   other=p.code)])
-            if p.hotkey and p.hotkey in hotkeys:
-                raise ValidationFailed([FieldError("hotkey", "phrase.hotkey.duplicate", hotkey=p.hotkey,
-                                                   other=p.title)])
-            codes.add(p.code)
-            if p.hotkey:
-                hotkeys.add(p.hotkey)
-            p.created = p.created or now
-            p.updated = p.updated or now
-            ready.append(p)
-        next_order: dict[str, int] = {}
-        for q in self._phrases.values():
-            next_order[q.scenario] = max(next_order.get(q.scenario, 0), q.order + 1)
-        total = len(ready)
-        for done, p in enumerate(ready, 1):
-            p.order = next_order.get(p.scenario, 0)
-            next_order[p.scenario] = p.order + 1
-            p.search_key = self._keyer.phrase_key(p)
-            if progress is not None and done % 500 == 0:
-                progress(done, total)
-        if not ready:
-            return []
-        with self._store.deferred():
-            doc_ids = self._store.table(PHRASES).insert_multiple([p.to_doc() for p in ready])
-        for p, doc_id in zip(ready, doc_ids, strict=True):
-            self._phrases[p.id] = p
-            self._doc_ids[p.id] = doc_id
-            self._by_code[p.code] = p.id
-        self._emit("added", [p.id for p in ready])
-        return ready
-
-    def replace_phrases(self, phrases: Iterable[Phrase], *, touch: bool = True) -> list[Phrase]:
-        """Write new versions of existing phrases (matched by id) in one write; all are checked first.
-
-        ``touch`` sets ``updated`` to now; without it the given versions are written as they are
-        (undoing an import puts the earlier versions back exactly).
-        """
-        now = self._clock()
-        ready: list[Phrase] = []
-        for p in phrases:
-            old = self.phrase(p.id)
-            p = replace(p, tags=list(p.tags), search_key=dict(p.search_key))
-            self._validated(p, current=p.id)
-            if (p.title, p.text, p.tags) != (old.title, old.text, old.tags) or not p.search_key:
-                p.search_key = self._keyer.phrase_key(p)
-            if touch:
-                p.updated = now
-            ready.append(p)
-        seen_codes: dict[str, str] = {}
-        for p in ready:
-            other = seen_codes.get(p.code)
-            if other is not None and other != p.id:
-                raise ValidationFailed([FieldError("code", "phrase.code.duplicate", code=p.code,
-                                                   other=p.title)])
-            seen_codes[p.code] = p.id
-        if not ready:
-            return []
-        docs = {p.id: p.to_doc() for p in ready}
-        with self._store.deferred():
-            self._store.table(PHRASES).update(lambda doc: doc.update(docs[doc["id"]]),
-                                              doc_ids=[self._doc_ids[p.id] for p in ready])
-        for p in ready:
-            old = self._phrases[p.id]
-            if self._by_code.get(old.code) == p.id:
-                del self._by_code[old.code]
-        for p in ready:
-            self._phrases[p.id] = p
-            self._by_code[p.code] = p.id
-        self._emit("updated", [p.id for p in ready])
-        return ready
-
-    def remove_phrases(self, phrase_ids: Iterable[str], *, to_trash: bool = True) -> list[Phrase]:
-        """Remove many phrases in one write (into the trash unless ``to_trash`` is False)."""
-        gone = [self.phrase(pid) for pid in dict.fromkeys(phrase_ids)]
-        if not gone:
-            return []
-        now = self._clock()
-        with self._store.deferred():
-            if to_trash:
-                self._store.table(TRASH).insert_multiple(
-                    [{"phrase": p.to_doc(), "deleted": now} for p in gone])
-            self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(p.id) for p in gone])
-        for p in gone:
-            del self._phrases[p.id]
-            if self._by_code.get(p.code) == p.id:
-                del self._by_code[p.code]
-        self._emit("removed", [p.id for p in gone])
-        return gone
-
     # -- scenarios -------------------------------------------------------------------------------
 
     def _check_scenario_name(self, name: str, current: str | None) -> str:
         name = " ".join(name.split())
+        if has_bad_characters(name):
+            raise ValidationFailed([FieldError("name", "scenario.name.not_text")])
         if not name:
             raise ValidationFailed([FieldError("name", "scenario.name.empty")])
         if len(name) > SCENARIO_NAME_LIMIT:

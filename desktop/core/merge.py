@@ -33,6 +33,7 @@ from desktop.core.model import (
     check_text,
     check_title,
     clean_text,
+    has_bad_characters,
 )
 from desktop.core.store import paused_gc
 
@@ -274,6 +275,7 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
             found = refs[ref_key] = scenario_ref(item)
         sref, sc_errors = found
         if (not text or len(text) > TEXT_LIMIT or len(title) > TITLE_LIMIT or sc_errors
+                or has_bad_characters(text) or has_bad_characters(title)
                 or (tags and check_tags(list(tags)))):
             errors: list[QuickReplyError] = [*check_text(text), *check_title(title), *check_tags(list(tags)),
                                              *sc_errors]

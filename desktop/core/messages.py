@@ -29,12 +29,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Code "{code}" is already used by "{other}". Choose another.',
     },
     "phrase.hotkey.invalid": {
-        "zh_CN": "快捷键“{hotkey}”无效：需要至少一个修饰键（Ctrl/Alt/Shift/Win）加一个按键，例如 Ctrl+Alt+1。",
-        "en": 'Hotkey "{hotkey}" is invalid: use at least one modifier (Ctrl/Alt/Shift/Win) plus a key, e.g. Ctrl+Alt+1.',
+        "zh_CN": "快捷键“{hotkey}”无效：需要至少一个修饰键（Ctrl/Alt/Shift/Win）"
+                 "加一个按键，例如 Ctrl+Alt+1。",
+        "en": 'Hotkey "{hotkey}" is invalid: use at least one modifier (Ctrl/Alt/Shift/Win) plus a key, '
+              "e.g. Ctrl+Alt+1.",
+    },
+    "phrase.hotkey.reserved": {
+        "zh_CN": "快捷键“{hotkey}”是系统或常用软件的快捷键（{reason_zh}），"
+                 "设为话术快捷键会让它失效，请换一个，例如 Ctrl+Alt+1。",
+        "en": 'Hotkey "{hotkey}" is taken by the system or common programs ({reason_en}); '
+              "using it here would break that. Choose another, e.g. Ctrl+Alt+1.",
     },
     "phrase.hotkey.duplicate": {
         "zh_CN": "快捷键“{hotkey}”已被“{other}”使用，请换一个。",
         "en": 'Hotkey "{hotkey}" is already used by "{other}". Choose another.',
+    },
+    "phrase.text.not_text": {
+        "zh_CN": "话术内容含有无法识别的字符（不是有效的文字，可能是编码不对），请重新输入或粘贴。",
+        "en": "The reply text contains characters that are not valid text (perhaps the wrong encoding). "
+              "Type or paste it again.",
+    },
+    "phrase.title.not_text": {
+        "zh_CN": "标题含有无法识别的字符（不是有效的文字，可能是编码不对），请重新输入。",
+        "en": "The title contains characters that are not valid text (perhaps the wrong encoding). "
+              "Type it again.",
+    },
+    "phrase.tags.not_text": {
+        "zh_CN": "标签含有无法识别的字符（不是有效的文字，可能是编码不对），请重新输入。",
+        "en": "The tags contain characters that are not valid text (perhaps the wrong encoding). "
+              "Type them again.",
+    },
+    "scenario.name.not_text": {
+        "zh_CN": "场景名称含有无法识别的字符（不是有效的文字，可能是编码不对），请重新输入。",
+        "en": "The scenario name contains characters that are not valid text (perhaps the wrong encoding). "
+              "Type it again.",
     },
     "phrase.tags.invalid": {
         "zh_CN": "标签无效：每个标签 1–20 个字，最多 {limit} 个。",
@@ -70,7 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # store
     "store.locked": {
         "zh_CN": "话术库正在被另一个快捷回复程序使用（{path}）。请关闭那个窗口后再试，或在窗口里操作。",
-        "en": "The phrase library is in use by another QuickReply process ({path}). Close it and try again, or use that window.",
+        "en": "The phrase library is in use by another QuickReply process ({path}). "
+              "Close it and try again, or use that window.",
     },
     "store.unreadable": {
         "zh_CN": "无法读取话术库文件 {path}：{detail}。文件未被修改。",
@@ -78,19 +107,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.recovered": {
         "zh_CN": "话术库文件已损坏（{reason}）。已从 {backup} 的备份恢复；损坏的文件保留为 {kept}。",
-        "en": "The library file was damaged ({reason}). It was restored from the backup of {backup}; the damaged file was kept as {kept}.",
+        "en": "The library file was damaged ({reason}). It was restored from the backup of {backup}; "
+              "the damaged file was kept as {kept}.",
     },
     "store.recovered_empty": {
-        "zh_CN": "话术库文件已损坏（{reason}），且没有可用的备份。已新建空库；损坏的文件保留为 {kept}，请联系技术支持。",
-        "en": "The library file was damaged ({reason}) and no usable backup exists. A new library was started; the damaged file was kept as {kept}. Please contact support.",
+        "zh_CN": "话术库文件已损坏（{reason}），且没有可用的备份。"
+                 "已新建空库；损坏的文件保留为 {kept}，请联系技术支持。",
+        "en": "The library file was damaged ({reason}) and no usable backup exists. "
+              "A new library was started; the damaged file was kept as {kept}. Please contact support.",
     },
     "store.too_new": {
-        "zh_CN": "话术库文件来自更新版本的快捷回复（格式版本 {found}，本程序支持 {supported}）。请升级程序；文件未被修改。",
-        "en": "The library file comes from a newer QuickReply (format {found}; this version reads {supported}). Please upgrade; the file was left untouched.",
+        "zh_CN": "话术库文件来自更新版本的快捷回复（格式版本 {found}，本程序支持 {supported}）。"
+                 "请升级程序；文件未被修改。",
+        "en": "The library file comes from a newer QuickReply (format {found}; this version reads "
+              "{supported}). Please upgrade; the file was left untouched.",
     },
     "store.write_failed": {
         "zh_CN": "保存失败：{detail}。你的修改没有丢失，请检查磁盘空间或文件夹权限后重试。",
-        "en": "Saving failed: {detail}. Your change is not lost; check disk space or folder permissions and try again.",
+        "en": "Saving failed: {detail}. Your change is not lost; check disk space or folder permissions "
+              "and try again.",
+    },
+    "store.bad_text": {
+        "zh_CN": "保存失败：内容中有无法保存的字符（不是有效的文字）。修改未写入文件，请删除这些字符后重试。",
+        "en": "Saving failed: some text holds characters that are not valid text. Nothing was written; "
+              "remove those characters and try again.",
     },
     "store.readonly": {
         "zh_CN": "话术库以只读方式打开，无法保存修改。",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.errors import FieldError
-from desktop.core.hotkey_spec import normalise_hotkey
+from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey, reserved_reason
 
 TEXT_LIMIT = 2000
 TITLE_LIMIT = 60
@@ -16,6 +16,20 @@ TAG_LIMIT = 10
 TAG_LENGTH = 20
 CODE_RE = re.compile(r"[a-z0-9_-]{1,16}")  # used with fullmatch: "$" would accept a final "\n"
 SOURCES = ("pack", "team", "user")
+# Lone UTF-16 surrogates: what undecodable bytes become (text in another encoding read as UTF-8).
+# They cannot be saved as UTF-8, so they are refused where a person can still fix them.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_DEFAULT_SCENARIO_NAMES = {"zh_CN": "未分组", "en": "Ungrouped"}
+
+
+def default_scenario_name(locale: str) -> str:
+    """The scenario phrases land in when none is named or theirs is gone (imports, restores)."""
+    return _DEFAULT_SCENARIO_NAMES.get(locale, _DEFAULT_SCENARIO_NAMES["en"])
+
+
+def has_bad_characters(value: str) -> bool:
+    """True when ``value`` holds characters that are no text (lone surrogates)."""
+    return _SURROGATE_RE.search(value) is not None
 
 
 @dataclass(slots=True)
@@ -134,6 +148,8 @@ def clean_text(value: str) -> str:
 
 
 def check_text(text: str) -> list[FieldError]:
+    if has_bad_characters(text):
+        return [FieldError("text", "phrase.text.not_text")]
     if not text:
         return [FieldError("text", "phrase.text.empty")]
     if len(text) > TEXT_LIMIT:
@@ -142,6 +158,8 @@ def check_text(text: str) -> list[FieldError]:
 
 
 def check_title(title: str) -> list[FieldError]:
+    if has_bad_characters(title):
+        return [FieldError("title", "phrase.title.not_text")]
     if not title:
         return [FieldError("title", "phrase.title.empty")]
     if len(title) > TITLE_LIMIT:
@@ -152,23 +170,37 @@ def check_title(title: str) -> list[FieldError]:
 def check_code(code: str) -> list[FieldError]:
     if not CODE_RE.fullmatch(code):
         shown = code if len(code) <= 40 else code[:40] + "…"
+        # Shown in the message, which is written out as UTF-8: mark what cannot be.
+        shown = _SURROGATE_RE.sub("\N{REPLACEMENT CHARACTER}", shown)
         return [FieldError("code", "phrase.code.invalid", code=shown)]
     return []
 
 
 def check_tags(tags: list[str]) -> list[FieldError]:
+    if any(has_bad_characters(t) for t in tags):
+        return [FieldError("tags", "phrase.tags.not_text")]
     if len(tags) > TAG_LIMIT or any(not t or len(t) > TAG_LENGTH for t in tags):
         return [FieldError("tags", "phrase.tags.invalid", limit=TAG_LIMIT)]
     return []
 
 
-def check_hotkey(hotkey: str | None) -> tuple[str | None, list[FieldError]]:
-    """Returns the canonical hotkey (None when unset) and any error."""
+def check_hotkey(hotkey: str | None, *, keep: str | None = None) -> tuple[str | None, list[FieldError]]:
+    """Returns the canonical hotkey (None when unset) and any error.
+
+    A combination the system or everyday programs use (Ctrl+V, Alt+Tab…) is refused, naming what
+    it does; ``keep`` is the phrase's stored hotkey, allowed to stay so that pinning or renaming a
+    phrase saved by an older version does not fail on a field the person did not touch.
+    """
     if hotkey is None or not hotkey.strip():
         return None, []
     canonical = normalise_hotkey(hotkey)
     if canonical is None:
-        return None, [FieldError("hotkey", "phrase.hotkey.invalid", hotkey=hotkey[:40])]
+        shown = _SURROGATE_RE.sub("\N{REPLACEMENT CHARACTER}", hotkey[:40])
+        return None, [FieldError("hotkey", "phrase.hotkey.invalid", hotkey=shown)]
+    reason = reserved_reason(canonical)
+    if reason is not None and canonical != keep:
+        return canonical, [FieldError("hotkey", "phrase.hotkey.reserved", hotkey=display_hotkey(canonical),
+                                      reason_zh=reason[0], reason_en=reason[1])]
     return canonical, []
 
 

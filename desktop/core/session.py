@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.library import PhraseLibrary, SearchKeyer
+from desktop.core.model import default_scenario_name
 from desktop.core.packs import Pack, load_pack
 from desktop.core.settings import Settings, SettingsStore
 from desktop.core.store import OpenReport, Store
@@ -69,14 +70,16 @@ def open_session(
     try:
         settings_store = SettingsStore(store, overrides=settings_overrides, locked=locked_settings)
         library = PhraseLibrary(store, keyer=keyer or default_keyer(),
-                                reserved_hotkeys=lambda: [settings_store.load().global_hotkey])
+                                reserved_hotkeys=lambda: [settings_store.load().global_hotkey],
+                                default_scenario_name=default_scenario_name(locale))
         seeded = None
         if report.created and not readonly:
             seeded = load_pack(pack_for_locale(locale))
-            seed_library(library, seeded)
-            settings = settings_store.load()
-            settings.locale = locale
-            settings_store.save(settings)
+            with library.batch():  # one write: the new file is never kept as a backup of itself
+                seed_library(library, seeded)
+                settings = settings_store.load()
+                settings.locale = locale
+                settings_store.save(settings)
     except BaseException:
         store.close()
         raise

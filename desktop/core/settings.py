@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.i18n import SUPPORTED_LOCALES, normalise_locale
-from desktop.core.store import Store
+
+if TYPE_CHECKING:
+    from desktop.core.store import Store
 
 PLATFORMS = ("taobao", "tmall", "jd", "pdd", "douyin", "other")
 PASTE_METHODS = ("ctrl_v", "shift_insert", "type")

@@ -18,15 +18,17 @@ import time
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from desktop.core.errors import StoreError, StoreLocked, StoreUnreadable
 from desktop.core.i18n import Translator
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA_VERSION = 1
 DATA_FILE = "quickreply.json"
@@ -256,6 +258,10 @@ class Store:
         self._defer = 0
         self._lazy = 0
         self._dirty = False
+        # Automatic backups keep versions of the content: a write of usage counters alone (``lazily``)
+        # takes none, or the counting every 30 s would push the real versions out of the rotation.
+        self._unbacked_content = False  # content changed since the last automatic backup
+        self._disk_empty = False  # the file on disk is a new empty library: nothing to back up
         self._last_backup = float("-inf")
         self.report: OpenReport | None = None
 
@@ -276,6 +282,8 @@ class Store:
         return report
 
     def _acquire(self, timeout: float) -> None:
+        from filelock import FileLock, Timeout  # only writers lock: read-only commands start faster
+
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             # thread_local=False: the window may open the store on one thread and close it on another.
@@ -326,7 +334,8 @@ class Store:
             report.created = True
             self._data = {META: {"schema_version": SCHEMA_VERSION}}
             if self._writable:
-                self._persist()
+                self._persist(backup=False)
+                self._disk_empty = True
             return report
         data, reason = self._inspect()
         if reason is not None:
@@ -383,6 +392,7 @@ class Store:
             break
         if self._writable:
             self._persist(backup=False)
+            self._disk_empty = report.recovered_from is None
         return report
 
     # -- tinydb access ---------------------------------------------------------------------------
@@ -442,6 +452,8 @@ class Store:
     def _on_tinydb_write(self, data: Data) -> None:
         self._data = data
         self._dirty = True
+        if self._lazy == 0:
+            self._unbacked_content = True
         if self._defer == 0 and self._lazy == 0:
             self._persist()
 
@@ -454,14 +466,20 @@ class Store:
         tmp = self.path.with_name(f"{DATA_FILE}.tmp-{os.getpid()}")
         try:
             payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except UnicodeError as exc:
+            # Lone surrogates (undecodable input) that got past validation: refuse, keep the old file.
+            raise StoreError("store.bad_text") from exc
+        try:
             with open(tmp, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 if self._fsync:
                     os.fsync(fh.fileno())
-            if backup and self._backup_due() and self.path.exists():
+            if (backup and self._unbacked_content and not self._disk_empty and self._backup_due()
+                    and self.path.exists()):
                 # The old file is about to be replaced, not changed, so a hard link keeps it whole.
                 self._snapshot(link=True)
+                self._unbacked_content = False
             _replace(tmp, self.path)
             if self._fsync:
                 _fsync_dir(self.data_dir)
@@ -470,6 +488,7 @@ class Store:
                 tmp.unlink()
             raise StoreError("store.write_failed", detail=exc.strerror or str(exc)) from exc
         self._dirty = False
+        self._disk_empty = False
 
     # -- backups ---------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
+from desktop.core.hotkey_spec import RESERVED_HOTKEYS, display_hotkey, normalise_hotkey, reserved_reason
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,21 @@ def test_normalising_is_stable(raw: str) -> None:
     once = normalise_hotkey(raw)
     assert once is not None and normalise_hotkey(once) == once
     assert normalise_hotkey(display_hotkey(once)) == once
+
+
+@pytest.mark.parametrize("canonical", sorted(RESERVED_HOTKEYS))
+def test_reserved_hotkeys_are_canonical_and_say_why(canonical: str) -> None:
+    assert normalise_hotkey(canonical) == canonical  # else the entry would never match
+    zh, en = RESERVED_HOTKEYS[canonical]
+    assert zh and en and not zh.isascii() and en.isascii()
+
+
+@pytest.mark.parametrize(
+    ("raw", "reserved"),
+    [("Ctrl+V", True), ("Control+C", True), ("alt+F4", True), ("Win+D", True), ("ctrl+alt+Del", True),
+     ("ctrl+alt+1", False), ("ctrl+alt+q", False), ("ctrl+shift+f1", False)],
+)
+def test_reserved_reason(raw: str, reserved: bool) -> None:
+    canonical = normalise_hotkey(raw)
+    assert canonical is not None
+    assert (reserved_reason(canonical) is not None) is reserved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,6 +90,17 @@ def failure(exc: pytest.ExceptionInfo[ValidationFailed]) -> tuple[list[str], str
         ({"hotkey": "q"}, "phrase.hotkey.invalid", "修饰键", "modifier"),
         ({"scenario": "nope"}, "phrase.scenario.unknown", "nope", "does not exist"),
         ({"title": ""}, "phrase.title.empty", "标题不能为空", "title cannot be empty"),
+        # GBK bytes read as UTF-8 arrive as lone surrogates: they could never be saved
+        ({"text": "亲，\udcc7\udcd7"}, "phrase.text.not_text", "无法识别的字符", "not valid text"),
+        ({"title": "\udcb3\udfc2"}, "phrase.title.not_text", "无法识别的字符", "not valid text"),
+        ({"tags": ["ok", "\ud800"]}, "phrase.tags.not_text", "无法识别的字符", "not valid text"),
+        ({"code": "a\udcff"}, "phrase.code.invalid", "a\ufffd", "a\ufffd"),
+        ({"hotkey": "ctrl+v"}, "phrase.hotkey.reserved", "粘贴", "paste"),
+        ({"hotkey": "Ctrl+C"}, "phrase.hotkey.reserved", "复制", "copy"),
+        ({"hotkey": "alt+space"}, "phrase.hotkey.reserved", "窗口菜单", "window menu"),
+        ({"hotkey": "win+v"}, "phrase.hotkey.reserved", "剪贴板历史", "clipboard history"),
+        ({"hotkey": "ctrl+shift+v"}, "phrase.hotkey.reserved", "Ctrl+Shift+V", "Ctrl+Shift+V"),
+        ({"hotkey": "ctrl+alt+del"}, "phrase.hotkey.reserved", "系统安全界面", "security screen"),
     ],
 )
 def test_add_refuses_bad_fields_in_both_languages(
@@ -230,6 +242,55 @@ def test_restore_into_a_deleted_scenario(lib: PhraseLibrary) -> None:
     assert back.scenario == "size"
 
 
+def store_hotkey(tmp_path: Path, code: str, hotkey: str) -> None:
+    """Give a phrase a hotkey in the file, as an older version without the reserved list saved it."""
+    data = json.loads((tmp_path / DATA_FILE).read_text("utf-8"))
+    for doc in data["phrases"].values():
+        if doc["code"] == code:
+            doc["hotkey"] = hotkey
+    (tmp_path / DATA_FILE).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def test_a_reserved_hotkey_saved_by_an_older_version_does_not_block_other_edits(
+    lib: PhraseLibrary, open_library: Callable[..., PhraseLibrary], tmp_path: Path
+) -> None:
+    p = lib.by_code("fh")
+    store_hotkey(tmp_path, "fh", "ctrl+v")
+    lib = open_library()
+    assert lib.set_pinned(p.id).hotkey == "ctrl+v"  # pinning is not refused for an untouched field
+    with pytest.raises(ValidationFailed) as exc:
+        lib.update_phrase(lib.by_code("cm").id, hotkey="ctrl+v")  # but it is never newly given
+    assert exc.value.errors[0].key == "phrase.hotkey.reserved"
+    assert lib.update_phrase(p.id, hotkey="ctrl+alt+2").hotkey == "ctrl+alt+2"
+    with pytest.raises(ValidationFailed):
+        lib.update_phrase(p.id, hotkey="ctrl+v")  # once changed, it cannot come back
+
+
+def test_restore_drops_a_reserved_hotkey(
+    lib: PhraseLibrary, open_library: Callable[..., PhraseLibrary], tmp_path: Path
+) -> None:
+    p = lib.by_code("fh")
+    store_hotkey(tmp_path, "fh", "alt+tab")
+    lib = open_library()
+    lib.delete_phrase(p.id)
+    assert lib.restore(p.id).hotkey is None
+
+
+@pytest.mark.parametrize(("given", "expected"), [({}, "未分组"), ({"default_scenario_name": "Ungrouped"},
+                                                                  "Ungrouped")])
+def test_restore_into_a_library_without_scenarios_uses_the_default_name(
+    open_library: Callable[..., PhraseLibrary], given: dict[str, str], expected: str
+) -> None:
+    lib = open_library(**given)
+    lib.add_scenario("唯一", scenario_id="only")
+    p = lib.add_phrase("only", "a", "t", "亲，在的。")
+    lib.delete_phrase(p.id)
+    lib.delete_scenario("only")
+    back = lib.restore(p.id)
+    assert lib.scenario(back.scenario).name == expected
+    assert [s.name for s in lib.scenarios()] == [expected]
+
+
 def test_restore_unknown_and_empty_trash(lib: PhraseLibrary) -> None:
     with pytest.raises(NotFound):
         lib.restore("nope")
@@ -329,6 +390,7 @@ def test_scenario_add_rename_reorder(lib: PhraseLibrary, open_library: Callable[
         ("", "scenario.name.empty"),
         ("尺码咨询", "scenario.name.duplicate"),
         ("长" * 31, "scenario.name.too_long"),
+        ("售后\udcc7", "scenario.name.not_text"),
     ],
 )
 def test_scenario_name_rules(lib: PhraseLibrary, name: str, key: str) -> None:

@@ -98,6 +98,16 @@ def test_invalid_rows_are_explained_in_the_users_language(lib: PhraseLibrary) ->
     assert "Row 9 is invalid" in en and "2001" in en
 
 
+def test_text_with_lone_surrogates_is_an_invalid_row_not_a_failed_import(
+        lib: PhraseLibrary, store: Store) -> None:
+    plan = plan_import(lib, data_of(item("ok", "亲，好的", row="2"), item("bad", "亲\ud800好", row="3")), "skip")
+    assert [r.row for r in plan.invalid] == ["3"]
+    apply_import(lib, plan)
+    codes = [p.code for p in lib.phrases()]
+    assert "ok" in codes and "bad" not in codes
+    store.flush()  # the file is still writable: nothing unencodable got in
+
+
 def test_codes_are_made_valid_and_unique(lib: PhraseLibrary) -> None:
     d = read_import(DATA / "qianniu_export_gbk.csv")
     plan = plan_import(lib, d, "skip")

@@ -14,6 +14,7 @@ from desktop.core.model import (
     check_title,
     clean_tags,
     clean_text,
+    default_scenario_name,
 )
 
 
@@ -85,12 +86,27 @@ def test_tags_rule(tags: list[str], ok: bool) -> None:
         ("alt+ctrl+1", "ctrl+alt+1", True),
         ("1", None, False),
         ("ctrl+", None, False),
+        ("Ctrl+V", "ctrl+v", False),  # paste everywhere
+        ("alt+tab", "alt+tab", False),
+        ("Win+L", "win+l", False),
+        ("ctrl+`", "ctrl+`", False),
+        ("ctrl+alt+v", "ctrl+alt+v", True),
     ],
 )
 def test_hotkey_rule(raw: str | None, canonical: str | None, ok: bool) -> None:
     value, errors = check_hotkey(raw)
     assert value == canonical
     assert (errors == []) is ok
+
+
+def test_a_stored_reserved_hotkey_may_stay() -> None:
+    assert check_hotkey("ctrl+v", keep="ctrl+v") == ("ctrl+v", [])
+    assert check_hotkey("ctrl+v", keep="ctrl+alt+1")[1][0].key == "phrase.hotkey.reserved"
+
+
+@pytest.mark.parametrize(("locale", "name"), [("zh_CN", "未分组"), ("en", "Ungrouped"), ("fr", "Ungrouped")])
+def test_default_scenario_name(locale: str, name: str) -> None:
+    assert default_scenario_name(locale) == name
 
 
 @pytest.mark.parametrize(

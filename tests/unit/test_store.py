@@ -252,7 +252,63 @@ def test_backups_in_the_same_instant_do_not_overwrite_each_other(tmp_path: Path)
         for i in range(3):
             lib.add_phrase("s", f"p{i}", "t", "x")
         counts = sorted(b.phrases or 0 for b in store.backups())
-    assert counts == [0, 0, 1, 2]  # created empty; +scenario; +p0; +p1
+    assert counts == [0, 1, 2]  # +scenario; +p0; +p1 (the new empty file is not worth a backup)
+
+
+def test_usage_flushes_keep_the_backup_from_before_an_edit(tmp_path: Path) -> None:
+    clock = Clock(noon())
+    make_library(tmp_path, ["a"], clock=clock)
+    before = {b.path for b in Store(tmp_path).backups()}
+    clock.now += 3600
+    with Store(tmp_path, fsync=False, clock=clock) as store:
+        lib = PhraseLibrary(store, keyer=NullKeyer(), clock=clock)
+        lib.add_phrase("s", "b", "b", "亲，新加的。")  # the edit: the file with only "a" is kept
+        for _ in range(25):  # the window counts uses and flushes them every so often
+            clock.now += 120
+            lib.record_use(lib.by_code("a").id)
+            lib.flush()
+        assert lib.by_code("a").uses == 25
+    new = [b for b in Store(tmp_path).backups() if b.path not in before]
+    assert [b.phrases for b in new] == [1]  # the pre-edit version, not 25 copies of use counts
+
+
+def test_an_edit_left_without_a_backup_is_backed_up_once_later(tmp_path: Path) -> None:
+    clock = Clock(noon())
+    make_library(tmp_path, ["a"], clock=clock)
+    clock.now += 3600
+    with Store(tmp_path, fsync=False, clock=clock) as store:
+        lib = PhraseLibrary(store, keyer=NullKeyer(), clock=clock)
+        lib.add_phrase("s", "b", "b", "亲，b。")
+        clock.now += 10
+        lib.add_phrase("s", "c", "c", "亲，c。")  # too soon after the last backup for another
+        for _ in range(5):
+            clock.now += 120
+            lib.record_use(lib.by_code("a").id)
+            lib.flush()
+    assert [b.phrases for b in Store(tmp_path).backups()] == [3, 1, 0]
+
+
+def test_a_new_library_filled_at_once_leaves_no_empty_backup(tmp_path: Path) -> None:
+    with Store(tmp_path, fsync=False) as store:
+        lib = PhraseLibrary(store, keyer=NullKeyer())
+        with lib.batch():  # as seeding from the default pack does
+            lib.add_scenario("场景", scenario_id="s")
+            lib.add_phrase("s", "a", "a", "亲，a。")
+        assert store.backups() == []
+        lib.add_phrase("s", "b", "b", "亲，b。")
+        assert [b.phrases for b in store.backups()] == [1]
+
+
+def test_text_that_cannot_be_saved_is_refused_and_the_file_kept(tmp_path: Path) -> None:
+    make_library(tmp_path, ["a"])
+    before = (tmp_path / DATA_FILE).read_bytes()
+    with Store(tmp_path, fsync=False) as store:
+        with pytest.raises(StoreError) as exc:
+            store.table("phrases").insert({"text": "GBK read as UTF-8: \udcc7\udcd7"})
+        assert "无法保存的字符" in exc.value.message(ZH) and "not valid text" in exc.value.message(EN)
+        assert (tmp_path / DATA_FILE).read_bytes() == before
+        store.table("phrases").remove(lambda doc: "GBK" in doc.get("text", ""))  # the next write works
+    assert codes_in(tmp_path) == ["a"]
 
 
 def test_backup_now_is_a_copy_not_a_link(tmp_path: Path) -> None:
