@@ -319,12 +319,14 @@ class Store:
                     self._acquire(0.0)
                 if self._writable:
                     try:
-                        return self._load()
+                        return self._load()  # parsed again: it may have changed before the lock
                     finally:
                         self._release()
+            return self._load((data, reason))
         return self._load()
 
-    def _load(self) -> OpenReport:
+    def _load(self, inspected: tuple[Any, str | None] | None = None) -> OpenReport:
+        """``inspected``: the file already parsed by the caller, so it is not read twice."""
         report = OpenReport(path=self.path)
         if self._writable:
             for leftover in self.data_dir.glob(DATA_FILE + ".tmp-*"):
@@ -337,7 +339,7 @@ class Store:
                 self._persist(backup=False)
                 self._disk_empty = True
             return report
-        data, reason = self._inspect()
+        data, reason = inspected if inspected is not None else self._inspect()
         if reason is not None:
             return self._recover(report, reason)
         self._data = data
