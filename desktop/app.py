@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,11 @@ CHECKER_SETTINGS = ("platform", "locale", "risk_extra_words", "risk_allow_words"
                     "official_domains")
 # Usage counters are written lazily; this bounds what a crash can lose.
 FLUSH_INTERVAL_MS = 30_000
+# Names the desktop entry (packaging/) and the window class the window manager groups windows by.
+DESKTOP_FILE_NAME = "quickreply"
+# Start-up measurement hook (benchmarks/bench_packaging.py): "1" prints the marker once shown, then quits.
+EXIT_AFTER_SHOW_ENV = "QUICKREPLY_EXIT_AFTER_SHOW"
+WINDOW_SHOWN_MARKER = "QUICKREPLY_WINDOW_SHOWN"
 
 
 def make_translator(locale: str) -> Translator:
@@ -56,14 +61,10 @@ def make_services(session: Session, *, clipboard: Clipboard, hotkeys: HotkeyBack
 def make_checker(settings: Settings) -> RiskChecker:
     """The risk checker for the shop's platform and its own words; one that finds nothing when the
     rule files cannot be read (logged): copying replies must keep working."""
-    from desktop.core.risk import build_checker
+    from desktop.core.risk import checker_for_settings
 
-    extra = [(w.get("word", ""), w.get("category", ""), w.get("severity", ""))
-             for w in settings.risk_extra_words if w.get("word")]
     try:
-        return build_checker(risk_rules_dir(), settings.platform, locale=settings.locale or "zh_CN",
-                             allow=settings.risk_allow_words, official_channels=settings.official_channels,
-                             official_domains=settings.official_domains, extra_words=extra)
+        return checker_for_settings(settings, risk_rules_dir())
     except QuickReplyError as exc:
         _log.error("risk rules unavailable: %s", exc)
         return NoRiskChecks()
@@ -146,8 +147,10 @@ def run_app(ctx: CliContext) -> int:
     from desktop.ui.qt_translator import install_qt_translation
     from desktop.ui.tray import TrayIcon, app_icon
 
-    app: Any = QApplication.instance() or QApplication(sys.argv[:1])
+    # argv[0] becomes the instance half of the X11 WM_CLASS: "quickreply", not "__main__.py".
+    app: Any = QApplication.instance() or QApplication([DESKTOP_FILE_NAME])
     app.setApplicationName("QuickReply")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)  # the Wayland app id and the taskbar's desktop entry
     app.setApplicationDisplayName("快捷回复")
     tr = make_translator(ctx.locale)
 
@@ -210,7 +213,7 @@ def run_app(ctx: CliContext) -> int:
 
     def on_quit() -> None:
         flush.stop()
-        window.shutdown()
+        window.shutdown()  # hotkeys first: their listener thread is stopped and joined here
         tray.hide()
         instance.close()
         session.close()
@@ -219,9 +222,28 @@ def run_app(ctx: CliContext) -> int:
     from desktop.platform.termination import quit_on_terminate
 
     # Logout, shutdown or `kill`: quit through aboutToQuit so the library is flushed and closed.
-    terminate = quit_on_terminate(app.quit)  # noqa: F841 - kept alive while the loop runs
+    terminate = quit_on_terminate(app.quit)
     window.show_window()
-    if ctx.environ.get("QUICKREPLY_EXIT_AFTER_SHOW") == "1":
+    # Right after the first paint: build the search strings now rather than on the first
+    # keystroke, then move everything loaded so far out of the collector's way, so no keystroke
+    # pays for a full garbage-collection pass over the library.
+    QTimer.singleShot(0, lambda: (services.search.warm(), gc.freeze()))
+    if ctx.environ.get(EXIT_AFTER_SHOW_ENV) == "1":
         # Start-up benchmark hook: once the loop runs the window is on screen; say so and quit normally.
-        QTimer.singleShot(0, lambda: (print("QUICKREPLY_WINDOW_SHOWN", flush=True), app.quit()))
-    return int(app.exec())
+        QTimer.singleShot(0, lambda: (print(WINDOW_SHOWN_MARKER, flush=True), app.quit()))
+    try:
+        return int(app.exec())
+    finally:
+        if terminate is not None:
+            terminate.restore()
+        _delete_now(terminate, flush, tray, window, instance)
+
+
+def _delete_now(*objects: Any) -> None:
+    """Delete the app's Qt objects in this order while Python still runs, not in whatever order
+    the interpreter's exit would pick (PySide can then release a Python object twice)."""
+    import shiboken6
+
+    for obj in objects:
+        if obj is not None and shiboken6.isValid(obj):
+            shiboken6.delete(obj)

@@ -56,10 +56,6 @@ def asked_fields(text: str) -> list[str]:
     return names
 
 
-def has_placeholders(text: str) -> bool:
-    return "{" in text or "}" in text
-
-
 def _builtin_value(canonical: str, spelled: str, ctx: Context) -> str:
     chinese = not spelled.isascii()
     if canonical == "agent":

@@ -10,7 +10,8 @@ from typing import Protocol
 
 from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
 from desktop.core.i18n import Translator
-from desktop.platform.messages import PLATFORM_MESSAGES, PlatformError
+from desktop.platform.backend_choice import start_backend
+from desktop.platform.messages import PlatformError
 
 HotkeyCallback = Callable[[], None]
 
@@ -158,26 +159,20 @@ def make_hotkey_backend(
     """The global-hotkey backend for this system; never raises, falls back to NullHotkeys with why."""
     log = log or logging.getLogger(__name__)
     kind, reason = choose_hotkey_backend(system, environ)
-    if kind is None:
-        log.warning("global hotkeys unavailable: %s", english(reason))
-        return NullHotkeys(reason)
     if kind == "pynput" and environ.get("WAYLAND_DISPLAY"):
         log.info("Wayland session: global hotkeys only fire while an X11 window has the focus")
-    try:
-        backend = builders[kind]()
-    except Exception as exc:  # an import error, no X connection, a hook the OS refused
-        why = first_line(exc)
-        log.warning("global hotkey backend %s failed to start, using none: %s", kind, why)
-        return NullHotkeys(why)
-    log.info("global hotkey backend: %s", backend.name)
-    return backend
+    return start_backend(kind, reason, builders, NullHotkeys, feature="global hotkeys",
+                         backend="global hotkey backend", log=log)
 
 
-def english(reason: str) -> str:
-    """A reason for the log: the English text of a message key, or the text itself."""
-    return Translator("en", PLATFORM_MESSAGES)(reason)
+def guarded(hotkey: str, callback: HotkeyCallback, log: logging.Logger) -> HotkeyCallback:
+    """The callback, made safe for a backend's listener thread: an exception there would end the
+    thread and every hotkey with it, so it is logged instead."""
 
+    def run() -> None:
+        try:
+            callback()
+        except Exception:
+            log.exception("hotkey %s: callback failed", hotkey)
 
-def first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return run

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from desktop.core.hotkey_spec import normalise_hotkey
-from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey
+from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey, guarded
 
 _log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class KeyboardHotkeys:
     def register(self, hotkey: str, callback: HotkeyCallback) -> None:
         canonical = checked_hotkey(hotkey, self._handles)
         try:
-            handle = self._keyboard.add_hotkey(to_keyboard(canonical), _guarded(canonical, callback),
+            handle = self._keyboard.add_hotkey(to_keyboard(canonical), guarded(canonical, callback, _log),
                                                suppress=False)
         except ValueError as exc:  # a key name keyboard does not know on this layout
             raise HotkeyError("hotkey.invalid", hotkey=hotkey) from exc
@@ -70,14 +70,3 @@ def _import_keyboard() -> Any:
 
     return keyboard
 
-
-def _guarded(hotkey: str, callback: HotkeyCallback) -> HotkeyCallback:
-    """Keep keyboard's hook thread alive when a callback fails."""
-
-    def run() -> None:
-        try:
-            callback()
-        except Exception:
-            _log.exception("hotkey %s: callback failed", hotkey)
-
-    return run

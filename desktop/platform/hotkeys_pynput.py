@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
-from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey
+from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey, guarded
 
 _log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class PynputHotkeys:
 
     def _swap(self) -> None:
         hotkey = self._keyboard.HotKey
-        self._matchers = tuple(hotkey(hotkey.parse(to_pynput(k)), _guarded(k, cb))
+        self._matchers = tuple(hotkey(hotkey.parse(to_pynput(k)), guarded(k, cb, _log))
                                for k, cb in self._callbacks.items())
 
     def _on_press(self, key: Any, injected: bool = False) -> None:
@@ -145,14 +145,3 @@ def _import_keyboard() -> Any:
 
     return keyboard
 
-
-def _guarded(hotkey: str, callback: HotkeyCallback) -> HotkeyCallback:
-    """An exception in a callback would end pynput's listener thread and every hotkey with it."""
-
-    def run() -> None:
-        try:
-            callback()
-        except Exception:
-            _log.exception("hotkey %s: callback failed", hotkey)
-
-    return run

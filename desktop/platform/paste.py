@@ -14,7 +14,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from desktop.platform.hotkeys import choose_hotkey_backend, english, first_line
+from desktop.platform.backend_choice import first_line, start_backend
+from desktop.platform.hotkeys import choose_hotkey_backend
 from desktop.platform.messages import PlatformError
 
 PASTE_METHODS = ("ctrl_v", "shift_insert", "type")
@@ -169,15 +170,7 @@ class KeyboardPaster:
 PasterBuilder = Callable[[], Paster]
 
 
-def _build_keyboard() -> Paster:
-    return KeyboardPaster()
-
-
-def _build_pynput() -> Paster:
-    return PynputPaster()
-
-
-DEFAULT_BUILDERS: Mapping[str, PasterBuilder] = {"keyboard": _build_keyboard, "pynput": _build_pynput}
+DEFAULT_BUILDERS: Mapping[str, PasterBuilder] = {"keyboard": KeyboardPaster, "pynput": PynputPaster}
 
 
 def make_paster(
@@ -187,16 +180,6 @@ def make_paster(
     builders: Mapping[str, PasterBuilder] = DEFAULT_BUILDERS,
 ) -> Paster:
     """The paste backend for this system (same choice as the hotkeys); never raises."""
-    log = log or logging.getLogger(__name__)
     kind, reason = choose_hotkey_backend(system, environ)
-    if kind is None:
-        log.warning("automatic paste unavailable: %s", english(reason))
-        return NullPaster(reason)
-    try:
-        paster = builders[kind]()
-    except Exception as exc:
-        why = first_line(exc)
-        log.warning("paste backend %s failed to start, using none: %s", kind, why)
-        return NullPaster(why)
-    log.info("paste backend: %s", paster.name)
-    return paster
+    return start_backend(kind, reason, builders, NullPaster, feature="automatic paste",
+                         backend="paste backend", log=log or logging.getLogger(__name__))

@@ -20,6 +20,7 @@ from desktop.core.errors import QuickReplyError
 from desktop.core.i18n import Translator
 from desktop.core.library import PhraseLibrary
 from desktop.core.model import Phrase
+from desktop.core.risk_model import group_findings
 from desktop.ui.editor_strings import advice_text, describe, with_editor_strings
 from desktop.ui.risk_highlighter import BLOCK_COLOUR, CHECK_LIMIT, WARN_COLOUR, RiskChecker, RiskTextEdit
 
@@ -150,13 +151,9 @@ class CheckerPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.suggest_buttons = []
-        groups: dict[tuple[str, str, str, str], list[Any]] = {}
-        for f in sorted(self.findings, key=lambda f: (getattr(f, "severity", "") != "block", f.start)):
-            key = (str(getattr(f, "severity", "")), str(getattr(f, "category", "")),
-                   str(getattr(f, "rule", "")), str(getattr(f, "match", "")).casefold())
-            groups.setdefault(key, []).append(f)
-        for i, same in enumerate(list(groups.values())[:MAX_CARDS]):
-            self.list_layout.insertWidget(i, self._card(same[0], len(same)))
+        groups = group_findings(self.findings)
+        for i, group in enumerate(groups[:MAX_CARDS]):
+            self.list_layout.insertWidget(i, self._card(group.first, group.count))
         self._hidden_groups = max(0, len(groups) - MAX_CARDS)
         self._update_status()
 

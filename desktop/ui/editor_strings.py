@@ -142,21 +142,9 @@ EDITOR_STRINGS: dict[str, dict[str, str]] = {
         "en": 'Hotkey "{hotkey}" is invalid: use Ctrl/Alt/Shift/Win plus a key, e.g. Ctrl+Alt+Q.',
     },
     "settings.hotkey.empty": {"zh_CN": "请设置呼出窗口的快捷键。", "en": "Set a hotkey to show the window."},
-    "settings.hotkey.clash.alt+space": {
-        "zh_CN": "Alt+Space 是 Windows 的窗口菜单键，不能使用。",
-        "en": "Alt+Space opens the Windows window menu; choose another.",
-    },
-    "settings.hotkey.clash.win+v": {
-        "zh_CN": "Win+V 是 Windows 剪贴板历史，不能使用。",
-        "en": "Win+V is the Windows clipboard history; choose another.",
-    },
-    "settings.hotkey.clash.ctrl+shift+v": {
-        "zh_CN": "Ctrl+Shift+V 在很多软件里是“粘贴为纯文本”，不能使用。",
-        "en": "Ctrl+Shift+V is \"paste as plain text\" in many programs; choose another.",
-    },
-    "settings.hotkey.clash.ctrl+`": {
-        "zh_CN": "Ctrl+` 在很多软件里已有用途（如打开终端），不能使用。",
-        "en": "Ctrl+` is already used by many programs (e.g. to open a terminal); choose another.",
+    "settings.hotkey.reserved": {
+        "zh_CN": "{hotkey} 是系统或常用软件的快捷键（{reason_zh}），设为全局快捷键会让它失效，请换一个。",
+        "en": "{hotkey} is taken by the system or common programs ({reason_en}); choose another.",
     },
     "settings.hotkey.taken": {
         "zh_CN": "{hotkey} 已用作话术“{other}”的快捷键，请换一个。",

@@ -6,40 +6,36 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPalette,
     QShortcut,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.core.errors import QuickReplyError
 from desktop.core.i18n import Translator
 from desktop.core.library import Change, PhraseLibrary
+from desktop.core.listing import FREQUENT, RECENT, listed, view_counts
 from desktop.core.model import Phrase
-from desktop.core.placeholders import Filled, asked_fields
+from desktop.core.placeholders import asked_fields
 from desktop.core.settings import Settings, SettingsStore
-from desktop.ui import glyphs
 from desktop.ui.appearance import QUICK_WINDOW_STYLE
 from desktop.ui.banner import Banner
 from desktop.ui.hotkey_bridge import HotkeyBridge, Registration, describe
-from desktop.ui.listing import listed
 from desktop.ui.phrase_list import PhraseListView
 from desktop.ui.phrase_model import NUMBERED, PhraseModel
 from desktop.ui.placeholder_form import PlaceholderForm
-from desktop.ui.reply_copier import ReplyCopier
-from desktop.ui.scenario_nav import ALL, FREQUENT, PINNED, RECENT, ScenarioNav
-from desktop.ui.search_box import SearchBox
+from desktop.ui.reply_copier import ReplyCopier, copied_message
+from desktop.ui.scenario_nav import ScenarioNav
 from desktop.ui.services import RiskChecker, Services
 from desktop.ui.toast import Toast
 from desktop.ui.window_actions import WindowActions
 from desktop.ui.window_flags import set_always_on_top, set_opacity
 from desktop.ui.window_geometry import remember_geometry, restore_geometry
+from desktop.ui.window_header import WindowHeader
 
 DEFAULT_SIZE = (560, 620)
 
@@ -91,26 +87,14 @@ class QuickWindow(QWidget):
     # -- layout ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = SearchBox(self)
-        self.search.setObjectName("search")
+        self.header = WindowHeader(self)
+        self.search = self.header.search
+        self.keep_open_button = self.header.keep_open_button
+        self.menu_button = self.header.menu_button
         self.search.textSettled.connect(lambda _: self.refresh())
         self.search.confirmed.connect(self.copy_current)
         self.search.navigate.connect(self.move_selection)
-        self.keep_open_button = QToolButton(self)
-        self.keep_open_button.setCheckable(True)
-        self.keep_open_button.setAutoRaise(True)
-        self.keep_open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.keep_open_button.toggled.connect(self._on_keep_open)
-        self.menu_button = QToolButton(self)
-        self.menu_button.setAutoRaise(True)
-        self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._search_icon = self.search.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
-        header = QHBoxLayout()
-        header.setSpacing(4)
-        header.addWidget(self.search, 1)
-        header.addWidget(self.keep_open_button)
-        header.addWidget(self.menu_button)
 
         self.banner = Banner(self.translator, self)
         self.form = PlaceholderForm(self.translator, self)
@@ -133,7 +117,7 @@ class QuickWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.form)
         layout.addLayout(body, 1)
@@ -163,32 +147,14 @@ class QuickWindow(QWidget):
         s = self.settings
         set_always_on_top(self, s.always_on_top)
         set_opacity(self, s.opacity)
-        self.keep_open_button.blockSignals(True)
-        self.keep_open_button.setChecked(s.keep_open_after_copy)
-        self.keep_open_button.blockSignals(False)
-        self._update_icons()
-
-    def _update_icons(self) -> None:
-        color = self.palette().color(QPalette.ColorRole.Text)
-        self.keep_open_button.setIcon(glyphs.pin_icon(color))
-        self.menu_button.setIcon(glyphs.menu_icon(color))
-        muted = QColor(color)
-        muted.setAlpha(140)
-        self._search_icon.setIcon(glyphs.search_icon(muted))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._update_icons()  # the system switched between light and dark
-        super().changeEvent(event)
+        self.header.set_keep_open(s.keep_open_after_copy)
 
     def retranslate(self, tr: Translator) -> None:
         """Switch every text to ``tr``'s language, live."""
         changed = tr.locale != self.translator.locale
         self.translator = tr
         self.setWindowTitle(tr("window.title"))
-        self.search.setPlaceholderText(tr("search.placeholder"))
-        self.keep_open_button.setToolTip(tr("button.keep_open"))
-        self.menu_button.setToolTip(tr("button.menu"))
+        self.header.retranslate(tr)
         self.list.delegate().risk_labels = {"block": tr("risk.block"), "warn": tr("risk.warn")}
         self.model.risk_note = lambda words: tr("risk.tooltip", words=words)
         self.nav.retranslate(tr)
@@ -204,11 +170,7 @@ class QuickWindow(QWidget):
     # -- listing ---------------------------------------------------------------------------------
 
     def rebuild_nav(self) -> None:
-        counts: dict[str, int] = {ALL: 0, FREQUENT: 0, RECENT: 0, PINNED: 0}
-        for p in self.library.phrases():
-            counts[ALL] += 1
-            counts[p.scenario] = counts.get(p.scenario, 0) + 1
-            counts[PINNED] += p.pinned
+        counts = view_counts(self.library.phrases())
         self.nav.set_scenarios(self.library.scenarios(), lambda key: counts.get(key, 0))
 
     def refresh(self, *, keep_selection: bool = False) -> None:
@@ -301,7 +263,7 @@ class QuickWindow(QWidget):
             self.notify(self.translator("toast.failed", detail=exc.message(self.translator)), warn=True)
             return
         self.copied.emit(phrase.id, filled.text)
-        message, warn = self._copied_message(phrase, filled)
+        message, warn = copied_message(self.translator, phrase, filled)
         self.notify(message, warn=warn)
         if paste:
             self.hide()  # the chat window gets the focus back and receives the paste
@@ -309,18 +271,6 @@ class QuickWindow(QWidget):
             # After a click, wait a double-click's time so a double-click can still open the editor.
             delay = QGuiApplication.styleHints().mouseDoubleClickInterval() if via_click else 0
             self._hide_timer.start(delay)
-
-    def _copied_message(self, phrase: Phrase, filled: Filled) -> tuple[str, bool]:
-        tr = self.translator
-        if filled.unknown:
-            return tr("toast.unknown", title=phrase.title, names=self._names(filled.unknown)), True
-        if filled.empty:
-            return tr("toast.empty", title=phrase.title, names=self._names(filled.empty)), True
-        return tr("toast.copied", title=phrase.title), False
-
-    @staticmethod
-    def _names(names: list[str]) -> str:
-        return "、".join("{" + n + "}" for n in names)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         phrase = self.model.phrase_at(index.row())
@@ -458,6 +408,7 @@ class QuickWindow(QWidget):
         self.list.viewport().update()
 
     def shutdown(self) -> None:
+        """Before quitting: the hotkey listener is stopped first, so no callback arrives mid-teardown."""
+        self.bridge.close()
         self._save_geometry()
         self._unsubscribe()
-        self.bridge.close()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.errors import QuickReplyError
+from desktop.core.i18n import Translator
 from desktop.core.library import PhraseLibrary
 from desktop.core.model import Phrase
 from desktop.core.placeholders import Context, Filled, fill
@@ -80,3 +81,17 @@ class ReplyCopier(QObject):
         self.pasted.emit(phrase)
         if previous is not None:
             QTimer.singleShot(RESTORE_AFTER_MS, lambda: self._clipboard.set_text(previous))
+
+
+def copied_message(tr: Translator, phrase: Phrase, filled: Filled) -> tuple[str, bool]:
+    """What the toast says after a copy, and whether it warns: placeholders nobody knows or
+    left empty are named, so the agent fixes them before sending."""
+    if filled.unknown:
+        return tr("toast.unknown", title=phrase.title, names=_names(filled.unknown)), True
+    if filled.empty:
+        return tr("toast.empty", title=phrase.title, names=_names(filled.empty)), True
+    return tr("toast.copied", title=phrase.title), False
+
+
+def _names(names: list[str]) -> str:
+    return "、".join("{" + n + "}" for n in names)

@@ -154,20 +154,6 @@ class ScenarioDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.cancel"))
 
 
-def ask_add_scenario(parent: QWidget | None, library: PhraseLibrary, tr: Translator) -> Scenario | None:
-    return ScenarioDialog.ask_add(parent, library, tr)
-
-
-def ask_rename_scenario(parent: QWidget | None, library: PhraseLibrary, tr: Translator,
-                        scenario: Scenario) -> Scenario | None:
-    return ScenarioDialog.ask_rename(parent, library, tr, scenario)
-
-
-def ask_delete_scenario(parent: QWidget | None, library: PhraseLibrary, tr: Translator,
-                        scenario: Scenario) -> Scenario | None:
-    return ScenarioDialog.ask_delete(parent, library, tr, scenario)
-
-
 def move_scenario(library: PhraseLibrary, scenario_id: str, step: int) -> bool:
     """Move a scenario up (step -1) or down (+1) in the list; False when it is already at that end."""
     ids = [s.id for s in library.scenarios()]

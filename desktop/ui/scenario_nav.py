@@ -17,14 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.i18n import Translator
+from desktop.core.listing import ALL, FREQUENT, PINNED, RECENT, VIRTUAL
 from desktop.core.model import Scenario
 from desktop.ui.phrase_list import blend, small_font
 
-ALL = "@all"
-FREQUENT = "@frequent"
-RECENT = "@recent"
-PINNED = "@pinned"
-VIRTUAL = (ALL, FREQUENT, RECENT, PINNED)
 _VIRTUAL_KEYS = {ALL: "nav.all", FREQUENT: "nav.frequent", RECENT: "nav.recent", PINNED: "nav.pinned"}
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,15 +43,10 @@ class _NavDelegate(QStyledItemDelegate):
         rect = option.rect
         is_rule_row = index.data(KEY_ROLE) == PINNED
         body = rect.adjusted(4, 1, -4, -8 if is_rule_row else -1)
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected or option.state & QStyle.StateFlag.State_MouseOver:
             fill = pal.color(QPalette.ColorRole.Highlight)
-            fill.setAlpha(60)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(body, 6, 6)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            fill = pal.color(QPalette.ColorRole.Highlight)
-            fill.setAlpha(22)
+            fill.setAlpha(60 if selected else 22)  # the hovered row only hints
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(body, 6, 6)

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.core.model import Phrase
+from desktop.core.listing import Searcher
 from desktop.platform.clipboard import Clipboard
 from desktop.platform.hotkeys import HotkeyBackend
 from desktop.platform.paste import Paster
-
-
-class Hit(Protocol):
-    @property
-    def phrase(self) -> Phrase: ...
-
-
-class Searcher(Protocol):
-    def search(self, query: str, scenario: str | None = None, limit: int | None = None) -> Sequence[Hit]: ...
 
 
 class RiskChecker(Protocol):

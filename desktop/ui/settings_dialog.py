@@ -21,14 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
+from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey, reserved_reason
 from desktop.core.i18n import Translator
 from desktop.core.settings import PASTE_METHODS, PLATFORMS, THEMES, Settings
 from desktop.ui.editor_strings import with_editor_strings
 from desktop.ui.risk_words_editor import RiskWordsEditor
 
-# Combos the system or common programs already own; registering them would break those.
-CLASHING_HOTKEYS = ("alt+space", "win+v", "ctrl+shift+v", "ctrl+`")
 LOCALES = ("", "zh_CN", "en")
 ERROR_STYLE = "color: #c5221f;"
 W = TypeVar("W", bound=QWidget)
@@ -47,8 +45,10 @@ def hotkey_problem(value: str, taken: Mapping[str, str] | None = None
     canonical = normalise_hotkey(value)
     if canonical is None:
         return None, ("settings.hotkey.invalid", {"hotkey": value.strip()[:40]})
-    if canonical in CLASHING_HOTKEYS:
-        return canonical, (f"settings.hotkey.clash.{canonical}", {})
+    reason = reserved_reason(canonical)
+    if reason is not None:
+        return canonical, ("settings.hotkey.reserved", {"hotkey": display_hotkey(canonical),
+                                                        "reason_zh": reason[0], "reason_en": reason[1]})
     if taken and canonical in taken:
         return canonical, ("settings.hotkey.taken", {"hotkey": display_hotkey(canonical),
                                                      "other": taken[canonical]})

@@ -37,6 +37,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "menu.scenario_add": {"zh_CN": "新建场景…", "en": "New scenario…"},
     "menu.scenario_rename": {"zh_CN": "重命名场景…", "en": "Rename scenario…"},
     "menu.scenario_delete": {"zh_CN": "删除场景…", "en": "Delete scenario…"},
+    "menu.scenario_up": {"zh_CN": "场景上移", "en": "Move scenario up"},
+    "menu.scenario_down": {"zh_CN": "场景下移", "en": "Move scenario down"},
     "menu.always_on_top": {"zh_CN": "窗口总在最前", "en": "Always on top"},
     "menu.settings": {"zh_CN": "设置…", "en": "Settings…"},
     "menu.hide": {"zh_CN": "隐藏窗口", "en": "Hide window"},

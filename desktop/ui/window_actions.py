@@ -7,56 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QKeySequenceEdit,
-    QLabel,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.errors import QuickReplyError
-from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
 from desktop.core.i18n import Translator
+from desktop.core.listing import VIRTUAL
 from desktop.core.model import Phrase
 from desktop.ui.checker_panel import CheckerPanel
+from desktop.ui.hotkey_dialog import ask_hotkey
 from desktop.ui.phrase_editor import PhraseEditorDialog
-from desktop.ui.scenario_dialogs import ScenarioDialog
-from desktop.ui.scenario_nav import VIRTUAL
+from desktop.ui.scenario_dialogs import ScenarioDialog, move_scenario
 from desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from desktop.ui.quick_window import QuickWindow
-
-
-def ask_hotkey(parent: QWidget, tr: Translator, phrase: Phrase) -> str | None:
-    """The new hotkey in canonical form, "" to remove it, None when cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("hotkey.ask.title"))
-    label = QLabel(tr("hotkey.ask.label", title=phrase.title), dialog)
-    label.setWordWrap(True)
-    edit = QKeySequenceEdit(dialog)
-    edit.setMaximumSequenceLength(1)
-    edit.setClearButtonEnabled(True)
-    if phrase.hotkey:
-        edit.setKeySequence(QKeySequence(display_hotkey(phrase.hotkey).replace("Win", "Meta")))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                               dialog)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(label)
-    layout.addWidget(edit)
-    layout.addWidget(buttons)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        text = edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
-        return normalise_hotkey(text.replace("Meta", "Win")) or "" if text else ""
-    finally:
-        dialog.deleteLater()
 
 
 class WindowActions:
@@ -73,6 +37,9 @@ class WindowActions:
         self.scenario_add = self._action(self.scenario_menu, None, self.add_scenario)
         self.scenario_rename = self._action(self.scenario_menu, None, self.rename_scenario)
         self.scenario_delete = self._action(self.scenario_menu, None, self.delete_scenario)
+        self.scenario_up = self._action(self.scenario_menu, None, partial(self.move_scenario, -1))
+        self.scenario_down = self._action(self.scenario_menu, None, partial(self.move_scenario, 1))
+        self.scenario_menu.aboutToShow.connect(self._update_scenario_actions)
         self.main_menu.addSeparator()
         self.on_top_action = self._action(self.main_menu, None, None)
         self.on_top_action.setCheckable(True)
@@ -106,6 +73,8 @@ class WindowActions:
                             (self.check_action, "menu.check"), (self.scenario_add, "menu.scenario_add"),
                             (self.scenario_rename, "menu.scenario_rename"),
                             (self.scenario_delete, "menu.scenario_delete"),
+                            (self.scenario_up, "menu.scenario_up"),
+                            (self.scenario_down, "menu.scenario_down"),
                             (self.on_top_action, "menu.always_on_top"),
                             (self.settings_action, "menu.settings"),
                             (self.hide_action, "menu.hide"), (self.quit_action, "menu.quit")):
@@ -142,12 +111,21 @@ class WindowActions:
         self.w.select_row(index.row())
         self.phrase_menu(phrase).popup(self.w.list.viewport().mapToGlobal(pos))
 
+    def _update_scenario_actions(self) -> None:
+        """Rename, delete and move apply to a real scenario, not to All, Frequent, Recent or Pinned."""
+        scenario = self._current_scenario()
+        ids = [s.id for s in self.w.library.scenarios()]
+        for action in (self.scenario_rename, self.scenario_delete):
+            action.setEnabled(scenario is not None)
+        self.scenario_up.setEnabled(scenario is not None and ids[:1] != [scenario])
+        self.scenario_down.setEnabled(scenario is not None and ids[-1:] != [scenario])
+
     def _scenario_menu_at(self, pos: QPoint) -> None:
         menu = QMenu(self.w)
         menu.addActions([self.scenario_add, self.scenario_rename, self.scenario_delete])
-        real = self.w.nav.current_key() not in VIRTUAL
-        self.scenario_rename.setEnabled(real)
-        self.scenario_delete.setEnabled(real)
+        menu.addSeparator()
+        menu.addActions([self.scenario_up, self.scenario_down])
+        self._update_scenario_actions()
         menu.popup(self.w.nav.viewport().mapToGlobal(pos))
 
     def _try(self, fn: object) -> object:
@@ -271,3 +249,9 @@ class WindowActions:
                                                self.w.library.scenario(scenario))
             if target is not None and target.id != scenario:
                 self.w.nav.set_current_key(target.id)
+
+    def move_scenario(self, step: int) -> None:
+        """Up (-1) or down (+1) in the scenario list; the moved scenario stays selected."""
+        scenario = self._current_scenario()
+        if scenario is not None and self._try(lambda: move_scenario(self.w.library, scenario, step)):
+            self.w.nav.set_current_key(scenario)

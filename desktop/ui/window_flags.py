@@ -20,10 +20,6 @@ def set_always_on_top(window: QWidget, on: bool) -> None:
         window.show()
 
 
-def is_always_on_top(window: QWidget) -> bool:
-    return bool(window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
-
-
 def set_opacity(window: QWidget, opacity: float) -> None:
     """Between 0.3 (still readable) and 1.0."""
     window.setWindowOpacity(max(0.3, min(float(opacity), 1.0)))

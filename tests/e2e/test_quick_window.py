@@ -15,7 +15,7 @@ from tests.e2e.conftest import (
     read_clipboard,
     wait_for_clipboard,
 )
-from tests.xserver import XServer, wait_for
+from tests.xserver import XServer, require, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -97,3 +97,29 @@ def test_logout_quits_cleanly_and_frees_the_instance(app: RunningApp, tmp_path: 
     assert list((tmp_path / "home" / "tmp").glob("quickreply-*")) == []
     assert app.cli("--toggle").returncode == 1  # nothing runs any more
     assert app.cli("list").returncode == 0  # and the library is not left locked
+
+
+def test_the_window_manager_sees_the_app_as_quickreply(app: RunningApp, xserver: XServer) -> None:
+    require("xprop")  # x11-utils, installed by scripts/setup.sh
+    window = app.start()
+    assert xserver.run("xprop", "-id", window, "WM_CLASS") == 'WM_CLASS(STRING) = "quickreply", "QuickReply"'
+
+
+def test_logout_right_after_the_global_hotkey_hid_and_showed_the_window(
+        app: RunningApp, xserver: XServer) -> None:
+    window = app.start()
+    app.focus(window)
+
+    # Hotkeys are registered while the app starts: a press before that is lost, so press again.
+    def hidden_by_hotkey() -> bool:
+        xserver.run("xdotool", "key", "ctrl+alt+q")
+        try:
+            wait_for(lambda: not app.visible(), 1.0, "hide")
+        except AssertionError:
+            return False
+        return True
+
+    wait_for(hidden_by_hotkey, CLIPBOARD_TIMEOUT, f"ctrl+alt+q to hide the window\n{app.output()}")
+    xserver.run("xdotool", "key", "ctrl+alt+q")
+    wait_for(app.visible, CLIPBOARD_TIMEOUT, "ctrl+alt+q to show the window again")
+    assert app.terminate() == 0, app.output()

@@ -11,7 +11,11 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from desktop.core.i18n import Translator  # noqa: E402
+from desktop.core.library import NullKeyer, PhraseLibrary  # noqa: E402
+from desktop.core.messages import MESSAGES  # noqa: E402
 from desktop.core.session import Session, open_session  # noqa: E402
+from desktop.core.store import Store  # noqa: E402
 from desktop.platform.clipboard import FakeClipboard  # noqa: E402
 from desktop.platform.hotkeys import FakeHotkeys  # noqa: E402
 from desktop.platform.paste import FakePaster  # noqa: E402
@@ -38,6 +42,21 @@ TEST_PACK = {
         ]},
     ],
 }
+
+
+@pytest.fixture
+def tr() -> Translator:
+    """The dialogs' texts in Chinese, as most shops see them."""
+    return Translator("zh_CN", MESSAGES)
+
+
+@pytest.fixture
+def empty_library(tmp_path: Path):
+    """A library with no scenarios over its own store, for the dialog tests to fill."""
+    store = Store(tmp_path, fsync=False)
+    store.open()
+    yield PhraseLibrary(store, keyer=NullKeyer())
+    store.close()
 
 
 @pytest.fixture

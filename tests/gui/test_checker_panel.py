@@ -9,10 +9,8 @@ from PySide6.QtGui import QTextCharFormat
 
 from desktop.core.errors import ClipboardUnavailable
 from desktop.core.i18n import Translator
-from desktop.core.library import NullKeyer, PhraseLibrary
 from desktop.core.messages import MESSAGES
 from desktop.core.risk_model import Advice, Finding
-from desktop.core.store import Store
 from desktop.platform.clipboard import FakeClipboard
 from desktop.ui.checker_panel import CheckerPanel
 
@@ -34,14 +32,11 @@ class FakeChecker:
 
 
 @pytest.fixture
-def library(tmp_path):
-    store = Store(tmp_path, fsync=False)
-    store.open()
-    lib = PhraseLibrary(store, keyer=NullKeyer())
+def library(empty_library):
+    lib = empty_library
     lib.add_scenario("沟通", scenario_id="talk")
     lib.add_phrase("talk", "nocontact", "平台内沟通", "亲，为了您的交易安全，我们就在旺旺上沟通哦～")
-    yield lib
-    store.close()
+    return lib
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ from PySide6.QtGui import QHelpEvent, QInputMethodEvent, QTextCharFormat, QTextC
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from desktop.core.i18n import Translator
-from desktop.core.library import NullKeyer, PhraseLibrary
 from desktop.core.messages import MESSAGES
 from desktop.core.risk_model import Advice, Finding
-from desktop.core.store import Store
 from desktop.ui.phrase_editor import PhraseEditorDialog
 from desktop.ui.risk_highlighter import BLOCK_COLOUR, WARN_COLOUR
 
@@ -30,20 +28,12 @@ class FakeChecker:
 
 
 @pytest.fixture
-def library(tmp_path):
-    store = Store(tmp_path, fsync=False)
-    store.open()
-    lib = PhraseLibrary(store, keyer=NullKeyer())
+def library(empty_library):
+    lib = empty_library
     lib.add_scenario("尺码咨询", scenario_id="size")
     lib.add_scenario("售后", scenario_id="after")
     lib.add_phrase("size", "cm", "尺码建议", "亲，报一下身高体重哦")
-    yield lib
-    store.close()
-
-
-@pytest.fixture
-def tr():
-    return Translator("zh_CN", MESSAGES)
+    return lib
 
 
 @pytest.fixture

@@ -551,3 +551,40 @@ def test_new_scenario_is_listed_and_chosen(make_window, session, monkeypatch):
     window.actions_.scenario_add.trigger()
     assert window.nav.current_key() == "promo"
     assert [window.nav.item(i).text() for i in range(window.nav.count())][-1] == "大促活动"
+
+
+def test_scenario_menu_renames_and_deletes_the_current_scenario(make_window, session, monkeypatch):
+    window = make_window()
+    window.nav.set_current_key("after")
+    monkeypatch.setattr("desktop.ui.window_actions.ScenarioDialog.ask_rename",
+                        lambda parent, library, tr, s: library.rename_scenario(s.id, "售后服务"))
+    window.actions_.scenario_rename.trigger()
+    assert session.library.scenario("after").name == "售后服务"
+    monkeypatch.setattr("desktop.ui.window_actions.ScenarioDialog.ask_delete",
+                        lambda parent, library, tr, s: library.delete_scenario(s.id, move_to="ship")
+                        or library.scenario("ship"))
+    window.actions_.scenario_delete.trigger()
+    assert [s.id for s in session.library.scenarios()] == ["size", "ship"]
+    assert window.nav.current_key() == "ship"
+    assert "退换货" in titles(window)
+
+
+@pytest.mark.parametrize(("step", "order"), [(-1, ["ship", "size", "after"]), (1, ["size", "after", "ship"])])
+def test_scenario_menu_moves_the_current_scenario(make_window, session, step, order):
+    window = make_window()
+    window.nav.set_current_key("ship")
+    (window.actions_.scenario_up if step < 0 else window.actions_.scenario_down).trigger()
+    assert [s.id for s in session.library.scenarios()] == order
+    assert window.nav.current_key() == "ship"
+
+
+def test_scenario_actions_are_off_for_virtual_views(make_window):
+    window = make_window()
+    window.nav.set_current_key(FREQUENT)
+    window.actions_._update_scenario_actions()
+    assert not window.actions_.scenario_rename.isEnabled()
+    assert not window.actions_.scenario_up.isEnabled()
+    window.nav.set_current_key("size")
+    window.actions_._update_scenario_actions()
+    assert window.actions_.scenario_delete.isEnabled()
+    assert not window.actions_.scenario_up.isEnabled() and window.actions_.scenario_down.isEnabled()

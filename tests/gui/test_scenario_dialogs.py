@@ -5,30 +5,18 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from desktop.core.i18n import Translator
-from desktop.core.library import NullKeyer, PhraseLibrary
-from desktop.core.messages import MESSAGES
-from desktop.core.store import Store
-from desktop.ui.scenario_dialogs import ScenarioDialog, ask_add_scenario, move_scenario
+from desktop.ui.scenario_dialogs import ScenarioDialog, move_scenario
 
 
 @pytest.fixture
-def library(tmp_path):
-    store = Store(tmp_path, fsync=False)
-    store.open()
-    lib = PhraseLibrary(store, keyer=NullKeyer())
+def library(empty_library):
+    lib = empty_library
     lib.add_scenario("尺码咨询", scenario_id="size")
     lib.add_scenario("售后", scenario_id="after")
     lib.add_scenario("催付", scenario_id="pay")
     lib.add_phrase("size", "cm", "尺码建议", "亲，报一下身高体重哦")
     lib.add_phrase("size", "cm2", "尺码偏小", "这款偏小一码，建议拍大一码")
-    yield lib
-    store.close()
-
-
-@pytest.fixture
-def tr():
-    return Translator("zh_CN", MESSAGES)
+    return lib
 
 
 @pytest.fixture
@@ -106,9 +94,9 @@ def test_the_last_scenario_with_phrases_cannot_be_deleted(dialog, library):
     assert len(library) == 2 and library.scenarios()[0].id == "size"
 
 
-def test_ask_function_returns_none_on_cancel(library, tr, monkeypatch):
+def test_asking_returns_none_on_cancel(library, tr, monkeypatch):
     monkeypatch.setattr(ScenarioDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    assert ask_add_scenario(None, library, tr) is None
+    assert ScenarioDialog.ask_add(None, library, tr) is None
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,6 @@ from desktop.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def tr():
-    return Translator("zh_CN", MESSAGES)
-
-
-@pytest.fixture
 def make(qtbot, tr):
     def build(settings=None, locked=frozenset()):
         dialog = SettingsDialog(settings or Settings(), tr, locked)
@@ -87,6 +82,8 @@ def test_locked_fields_are_disabled_say_why_and_keep_their_value(make):
         ("win+v", "剪贴板历史"),
         ("Ctrl+Shift+V", "纯文本"),
         ("ctrl+`", "Ctrl+`"),
+        ("Ctrl+V", "粘贴"),  # every reserved combination, not only a few
+        ("alt+tab", "切换窗口"),
         ("Ctrl+Banana", "无效"),
         ("", "请设置"),
     ],
