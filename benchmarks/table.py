@@ -43,7 +43,8 @@ def percentile(samples: list[float], pct: float) -> float:
 
 def render(rows: list[Row]) -> str:
     """A Markdown table (printed by ``python -m benchmarks`` and pasted into docs/BENCHMARKS.md)."""
-    head = "| area | figure | value | baseline | baseline value | ratio | target |\n|---|---|---|---|---|---|---|"
+    head = ("| area | figure | value | baseline | baseline value | ratio | target |\n"
+            "|---|---|---|---|---|---|---|")
     lines = [head]
     for r in rows:
         lines.append(

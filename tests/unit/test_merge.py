@@ -100,7 +100,8 @@ def test_invalid_rows_are_explained_in_the_users_language(lib: PhraseLibrary) ->
 
 def test_text_with_lone_surrogates_is_an_invalid_row_not_a_failed_import(
         lib: PhraseLibrary, store: Store) -> None:
-    plan = plan_import(lib, data_of(item("ok", "亲，好的", row="2"), item("bad", "亲\ud800好", row="3")), "skip")
+    rows = data_of(item("ok", "亲，好的", row="2"), item("bad", "亲\ud800好", row="3"))
+    plan = plan_import(lib, rows, "skip")
     assert [r.row for r in plan.invalid] == ["3"]
     apply_import(lib, plan)
     codes = [p.code for p in lib.phrases()]
