@@ -191,7 +191,7 @@ def test_every_it_setting_is_a_real_setting() -> None:
 def _context(tmp_path: Path, program: Path, system: Path, monkeypatch: pytest.MonkeyPatch,
              err: io.StringIO) -> CliContext:
     monkeypatch.setattr("desktop.cli.executable_dir", lambda: program)
-    monkeypatch.setattr("desktop.cli.system_config_dirs", lambda: [system])
+    monkeypatch.setattr("desktop.core.it_config.system_config_dirs", lambda: [system])
     tr = Translator("en", MESSAGES, CLI_MESSAGES)
     args = build_parser(tr).parse_args(["--data-dir", str(tmp_path / "data"), "list"])
     return CliContext(args, tr, io.StringIO(), err, {}, lambda: None)  # type: ignore[arg-type,return-value]
