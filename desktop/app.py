@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import QuickReplyError, StoreLocked
+from desktop.core.exchange_messages import EXCHANGE_MESSAGES
+from desktop.core.exchange_reasons import REASON_MESSAGES
 from desktop.core.i18n import Translator
 from desktop.core.messages import MESSAGES
 from desktop.core.session import Session
@@ -19,6 +21,7 @@ from desktop.platform.messages import PLATFORM_MESSAGES
 from desktop.platform.paste import Paster
 from desktop.resources import risk_rules_dir
 from desktop.ui.editor_strings import EDITOR_STRINGS
+from desktop.ui.exchange_strings import EXCHANGE_UI_STRINGS
 from desktop.ui.quick_window import QuickWindow
 from desktop.ui.services import NoRiskChecks, RiskChecker, Services
 from desktop.ui.strings import UI_STRINGS
@@ -45,7 +48,8 @@ WINDOW_SHOWN_MARKER = "QUICKREPLY_WINDOW_SHOWN"
 
 def make_translator(locale: str) -> Translator:
     """One translator for the window and every dialog it opens (all catalogues, one language)."""
-    return Translator(locale, MESSAGES, PLATFORM_MESSAGES, EDITOR_STRINGS, UI_STRINGS)
+    return Translator(locale, MESSAGES, PLATFORM_MESSAGES, EDITOR_STRINGS, UI_STRINGS, EXCHANGE_MESSAGES,
+                      REASON_MESSAGES, EXCHANGE_UI_STRINGS)
 
 
 def make_services(session: Session, *, clipboard: Clipboard, hotkeys: HotkeyBackend,
@@ -101,6 +105,7 @@ def build_window(session: Session, services: Services, tr: Translator) -> QuickW
     """The window over an open session, with start-up notices shown; no event loop is started."""
     window = QuickWindow(session.library, session.settings_store, services, tr)
     window.settingsChanged.connect(lambda old, new: _follow_settings(window, old, new))
+    _wire_exchange(window, session)
     notices = session.report.messages(tr) + list(session.notices)
     if session.library.skipped:
         notices.append(tr("error.generic", detail=f"{len(session.library.skipped)} unreadable entries"))
@@ -111,6 +116,24 @@ def build_window(session: Session, services: Services, tr: Translator) -> QuickW
         window.notify(tr("pack.seeded", name=pack.name, scenarios=len(pack.scenarios),
                          phrases=pack.phrase_count()))
     return window
+
+
+def _wire_exchange(window: QuickWindow, session: Session) -> None:
+    """Import, export and backups in the menu; the team library view, following its setting."""
+    from desktop.core.session import default_keyer
+    from desktop.ui.exchange_actions import ExchangeActions
+    from desktop.ui.team_sync import TeamSync
+
+    window.exchange = ExchangeActions(window, session.store.backups)  # type: ignore[attr-defined]
+    data_dir = session.store.data_dir
+
+    def follow_team(old: Settings | None, new: Settings) -> None:
+        if old is None or old.team_library != new.team_library:
+            TeamSync.install(window, new.team_library, data_dir, keyer=default_keyer())
+
+    if window.settings.team_library.strip():
+        follow_team(None, window.settings)
+    window.settingsChanged.connect(follow_team)
 
 
 def _follow_settings(window: QuickWindow, old: Settings, new: Settings) -> None:

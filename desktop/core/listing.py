@@ -15,6 +15,8 @@ FREQUENT = "@frequent"
 RECENT = "@recent"
 PINNED = "@pinned"
 VIRTUAL = (ALL, FREQUENT, RECENT, PINNED)
+# The read-only team library's view: listed from the team subscription, never from the library.
+TEAM = "@team"
 
 SEARCH_LIMIT = 200
 HISTORY_LIMIT = 30  # rows in Frequent and Recent

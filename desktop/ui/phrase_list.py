@@ -160,7 +160,10 @@ def _alpha(color: QColor, alpha: int) -> QColor:
 
 
 class PhraseListView(QListView):
-    """A list that shows a friendly line when there is nothing to show."""
+    """A list that shows a friendly line when there is nothing to show.
+
+    Rows are dragged when the model allows it (a scenario in its own order): within the list to
+    reorder, or onto the scenario list. The model does the work in ``dropMimeData``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +176,11 @@ class PhraseListView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always goes to the search box
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self._empty = ("", "")
 
     def delegate(self) -> PhraseDelegate:

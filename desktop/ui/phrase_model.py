@@ -1,18 +1,30 @@
-"""The list model behind the quick window: the phrases on show, with preview, badges and risk."""
+"""The list model behind the quick window: the phrases on show, with preview, badges, risk and
+drag-and-drop reordering."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from desktop.core.hotkey_spec import display_hotkey
 from desktop.core.model import Phrase
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBERED = 9  # rows 1–9 carry a number badge: Alt+1 … Alt+9 copy them
+# Dragged replies travel as {"scenario": id or "", "ids": [...]}; only this app reads it.
+PHRASE_MIME = "application/x-quickreply-phrases"
 
 
 class Role(IntEnum):
@@ -39,12 +51,39 @@ def one_line(text: str, width: int = 120) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def phrase_mime(scenario: str | None, ids: Sequence[str]) -> QMimeData:
+    """The drag payload for these replies, listed in ``scenario`` (None outside a real scenario)."""
+    data = QMimeData()
+    data.setData(PHRASE_MIME, QByteArray(json.dumps({"scenario": scenario or "", "ids": list(ids)}).encode()))
+    return data
+
+
+def read_phrase_mime(data: QMimeData | None) -> tuple[str, list[str]] | None:
+    """(scenario, ids) from a drag payload, or None when it carries no replies of ours."""
+    if data is None or not data.hasFormat(PHRASE_MIME):
+        return None
+    try:
+        doc = json.loads(bytes(data.data(PHRASE_MIME).data()).decode())
+        ids = [str(i) for i in doc["ids"]]
+        return str(doc.get("scenario") or ""), ids
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 class PhraseModel(QAbstractListModel):
-    """Rows are Phrase objects; risk is checked once per phrase text and remembered."""
+    """Rows are Phrase objects; risk is checked once per phrase text and remembered.
+
+    When the rows are a real scenario in its own order (no query), they can be dragged to a new
+    place; ``reordered(scenario, ids)`` then asks for that order to be kept. In virtual views and
+    search results the order is computed, so nothing can be dragged there.
+    """
+
+    reordered = Signal(str, list)
 
     def __init__(self, risk_check: RiskCheck | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Phrase] = []
+        self._scenario: str | None = None  # set while the rows are that scenario in its order
         self._risk_check = risk_check
         self._risk_cache: dict[str, tuple[str, str, list[str]]] = {}  # id -> (text, severity, words)
         # Set by the window: the tooltip line naming the risky words, in the UI language.
@@ -52,10 +91,16 @@ class PhraseModel(QAbstractListModel):
 
     # -- content ---------------------------------------------------------------------------------
 
-    def set_phrases(self, phrases: Sequence[Phrase]) -> None:
+    def set_phrases(self, phrases: Sequence[Phrase], *, scenario: str | None = None) -> None:
+        """Show ``phrases``; with ``scenario``, they are all of it in its order and may be reordered."""
         self.beginResetModel()
         self._rows = list(phrases)
+        self._scenario = scenario
         self.endResetModel()
+
+    def reorderable(self) -> bool:
+        """True while the rows are a scenario in its own order, so they may be dragged."""
+        return self._scenario is not None
 
     def phrases(self) -> list[Phrase]:
         return list(self._rows)
@@ -76,6 +121,47 @@ class PhraseModel(QAbstractListModel):
             self._rows[row] = phrase
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx)
+
+    # -- reordering ------------------------------------------------------------------------------
+
+    def move_ids(self, ids: Sequence[str], row: int) -> bool:
+        """Put the rows of ``ids`` before row ``row`` (-1: at the end), keeping pinned replies first.
+
+        Emits ``reordered`` and returns True when the order changed."""
+        if self._scenario is None:
+            return False
+        chosen = set(ids)
+        moving = [p for p in self._rows if p.id in chosen]
+        if not moving:
+            return False
+        row = len(self._rows) if row < 0 else min(row, len(self._rows))
+        rest = [p for p in self._rows if p.id not in chosen]
+        at = row - sum(1 for p in self._rows[:row] if p.id in chosen)
+        # Pinned replies are always listed first, so a row cannot leave its group (stable sort).
+        new_rows = sorted([*rest[:at], *moving, *rest[at:]], key=lambda p: not p.pinned)
+        if [p.id for p in new_rows] == [p.id for p in self._rows]:
+            return False
+        self._set_order(new_rows)
+        self.reordered.emit(self._scenario, [p.id for p in new_rows])
+        return True
+
+    def move_row(self, row: int, step: int) -> bool:
+        """One place up (step -1) or down (+1): the keyboard's way of dragging a row."""
+        p = self.phrase_at(row)
+        if p is None or step == 0:
+            return False
+        target = row + step + (1 if step > 0 else 0)
+        return target >= 0 and self.move_ids([p.id], target)
+
+    def _set_order(self, new_rows: list[Phrase]) -> None:
+        """Same rows, new order: a layout change, so the selection follows the moved rows."""
+        self.layoutAboutToBeChanged.emit()
+        where = {p.id: i for i, p in enumerate(new_rows)}
+        old = self.persistentIndexList()
+        targets = [where[self._rows[i.row()].id] if i.isValid() else -1 for i in old]
+        self._rows = new_rows
+        self.changePersistentIndexList(old, [self.index(t, 0) if t >= 0 else QModelIndex() for t in targets])
+        self.layoutChanged.emit()
 
     def set_risk_check(self, risk_check: RiskCheck | None) -> None:
         self._risk_check = risk_check
@@ -135,9 +221,47 @@ class PhraseModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Drops land between rows (the list itself takes them), never onto a row.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            return Qt.ItemFlag.ItemIsDropEnabled if self.reorderable() else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if self.reorderable():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [PHRASE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid() and 0 <= i.row() < len(self._rows)})
+        return phrase_mime(self._scenario, [self._rows[r].id for r in rows])
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        payload = read_phrase_mime(data)
+        if payload is None or self._scenario is None or action != Qt.DropAction.MoveAction:
+            return False
+        scenario, ids = payload
+        shown = {p.id for p in self._rows}
+        return scenario == self._scenario and bool(ids) and all(i in shown for i in ids)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if parent.isValid():  # dropped onto a row: it takes that row's place
+            row = parent.row()
+        payload = read_phrase_mime(data)
+        assert payload is not None
+        return self.move_ids(payload[1], row)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())

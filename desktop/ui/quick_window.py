@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from desktop.core.errors import QuickReplyError
 from desktop.core.i18n import Translator
 from desktop.core.library import Change, PhraseLibrary
-from desktop.core.listing import FREQUENT, RECENT, listed, view_counts
+from desktop.core.listing import FREQUENT, PINNED, RECENT, TEAM, VIRTUAL, listed, view_counts
 from desktop.core.model import Phrase
 from desktop.core.placeholders import asked_fields
 from desktop.core.settings import Settings, SettingsStore
@@ -31,6 +31,7 @@ from desktop.ui.placeholder_form import PlaceholderForm
 from desktop.ui.reply_copier import ReplyCopier, copied_message
 from desktop.ui.scenario_nav import ScenarioNav
 from desktop.ui.services import RiskChecker, Services
+from desktop.ui.team_sync import TeamSync, UseCounter
 from desktop.ui.toast import Toast
 from desktop.ui.window_actions import WindowActions
 from desktop.ui.window_flags import set_always_on_top, set_opacity
@@ -66,7 +67,9 @@ class QuickWindow(QWidget):
         # Set by the app when a system tray exists: a reply copied by its hotkey is told there.
         self.tray_notify: Callable[[str], bool] | None = None
 
-        self.copier = ReplyCopier(library, services.clipboard, lambda: self.settings,
+        self.team: TeamSync | None = None  # the read-only team library, when one is configured
+        uses = UseCounter(library, lambda: self.team)  # a team phrase's copy is counted in the team cache
+        self.copier = ReplyCopier(uses, services.clipboard, lambda: self.settings,  # type: ignore[arg-type]
                                   paster=services.paster, now=services.now,
                                   describe_error=lambda e: e.message(self.translator), parent=self)
         self.copier.pasteFailed.connect(lambda msg: self.notify(msg, warn=True))
@@ -104,9 +107,12 @@ class QuickWindow(QWidget):
         self.nav = ScenarioNav(self.translator, self)
         self.nav.setObjectName("nav")
         self.nav.scenarioChanged.connect(lambda _: self.refresh())
+        self.nav.scenariosReordered.connect(self._reorder_scenarios)
+        self.nav.phrasesDropped.connect(self._drop_phrases)
         self.list = PhraseListView(self)
         self.list.setObjectName("phrases")
         self.list.setModel(self.model)
+        self.model.reordered.connect(self._reorder_phrases)
         self.list.clicked.connect(self._on_clicked)
         self.list.doubleClicked.connect(self._on_double_clicked)
         body = QHBoxLayout()
@@ -135,6 +141,8 @@ class QuickWindow(QWidget):
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
         self._shortcut("Ctrl+PgDown", lambda: self.nav.step(1))
         self._shortcut("Ctrl+PgUp", lambda: self.nav.step(-1))
+        self._shortcut("Alt+Up", partial(self.move_current, -1))
+        self._shortcut("Alt+Down", partial(self.move_current, 1))
         self.search.setFocus()
 
     def _shortcut(self, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> QShortcut:
@@ -161,6 +169,8 @@ class QuickWindow(QWidget):
         self.banner.retranslate(tr)
         self.form.retranslate(tr)
         self.actions_.retranslate(tr)
+        if self.team is not None:
+            self.team.retranslate(tr)
         self._update_empty_text()
         self._show_registration(self.bridge.last)
         self.list.viewport().update()
@@ -171,6 +181,9 @@ class QuickWindow(QWidget):
 
     def rebuild_nav(self) -> None:
         counts = view_counts(self.library.phrases())
+        if self.team is not None:
+            self.team.rebuild_nav(self.library.scenarios(), lambda key: counts.get(key, 0))
+            return
         self.nav.set_scenarios(self.library.scenarios(), lambda key: counts.get(key, 0))
 
     def refresh(self, *, keep_selection: bool = False) -> None:
@@ -178,8 +191,13 @@ class QuickWindow(QWidget):
         if self.search.composing:
             return
         previous = self.current_phrase() if keep_selection else None
-        self.model.set_phrases(listed(self.library, self.services.search, self.search.text().strip(),
-                                      self.nav.current_key()))
+        query, key = self.search.text().strip(), self.nav.current_key()
+        # Only a scenario listed in its own order (no query, not a virtual view) can be reordered.
+        if key == TEAM:
+            self.model.set_phrases(self.team.listed(query) if self.team is not None else [], scenario=None)
+        else:
+            self.model.set_phrases(listed(self.library, self.services.search, query, key),
+                                   scenario=None if query or key in VIRTUAL else key)
         row = self.model.row_of(previous.id) if previous else -1
         self.select_row(max(row, 0))
         self._update_empty_text()
@@ -280,7 +298,9 @@ class QuickWindow(QWidget):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self._hide_timer.stop()
         phrase = self.model.phrase_at(index.row())
-        if phrase is not None:
+        if phrase is not None and self.team is not None and self.team.owns(phrase.id):
+            self.notify(self.translator("team.read_only"))
+        elif phrase is not None:
             self.actions_.edit(phrase)
 
     def notify(self, text: str, *, warn: bool = False, action_text: str | None = None,
@@ -353,6 +373,40 @@ class QuickWindow(QWidget):
     def undo_delete(self) -> None:
         self.actions_.undo_delete()
 
+    # -- reordering: drag and drop, Alt+Up / Alt+Down ----------------------------------------------
+
+    def move_current(self, step: int) -> None:
+        """The selected reply one place up (-1) or down (+1) in its scenario, when it has an order."""
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.model.move_row(index.row(), step)
+
+    def _reorder_phrases(self, scenario: str, ids: list[str]) -> None:
+        self._change(lambda: self.library.reorder_phrases(scenario, ids))
+
+    def _reorder_scenarios(self, ids: list[str]) -> None:
+        self._change(lambda: self.library.reorder_scenarios(ids))
+
+    def _drop_phrases(self, ids: list[str], key: str) -> None:
+        for pid in ids:
+            try:
+                phrase = self.library.phrase(pid)
+            except QuickReplyError:
+                continue  # deleted while it was being dragged
+            if key == PINNED:
+                self.actions_.set_pinned(phrase, True)
+            else:
+                self.actions_.move(phrase, key)
+
+    def _change(self, fn: Callable[[], object]) -> None:
+        """A library change asked for by a drag; if refused, say so and show the library as it is."""
+        try:
+            fn()
+        except QuickReplyError as exc:
+            self.notify(self.translator("toast.failed", detail=exc.message(self.translator)), warn=True)
+            self.rebuild_nav()
+            self.refresh(keep_selection=True)
+
     def hideEvent(self, event: Any) -> None:
         self._save_geometry()
         super().hideEvent(event)
@@ -410,5 +464,7 @@ class QuickWindow(QWidget):
     def shutdown(self) -> None:
         """Before quitting: the hotkey listener is stopped first, so no callback arrives mid-teardown."""
         self.bridge.close()
+        if self.team is not None:
+            self.team.stop()
         self._save_geometry()
         self._unsubscribe()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.errors import QuickReplyError
 from desktop.core.i18n import Translator
-from desktop.core.listing import VIRTUAL
+from desktop.core.listing import TEAM, VIRTUAL
 from desktop.core.model import Phrase
 from desktop.ui.checker_panel import CheckerPanel
 from desktop.ui.hotkey_dialog import ask_hotkey
@@ -109,7 +109,10 @@ class WindowActions:
         if phrase is None:
             return
         self.w.select_row(index.row())
-        self.phrase_menu(phrase).popup(self.w.list.viewport().mapToGlobal(pos))
+        team = self.w.team
+        is_team = team is not None and team.owns(phrase.id)
+        menu = team.phrase_menu(phrase) if team is not None and is_team else self.phrase_menu(phrase)
+        menu.popup(self.w.list.viewport().mapToGlobal(pos))
 
     def _update_scenario_actions(self) -> None:
         """Rename, delete and move apply to a real scenario, not to All, Frequent, Recent or Pinned."""
@@ -177,7 +180,7 @@ class WindowActions:
 
     def _current_scenario(self) -> str | None:
         key = self.w.nav.current_key()
-        return None if key in VIRTUAL else key
+        return None if key in VIRTUAL or key == TEAM else key
 
     def new_phrase(self, text: str | None = None) -> Phrase | None:
         saved = PhraseEditorDialog.ask(self.w, self.w.library, self.w.services.checker, self.w.translator,
