@@ -10,7 +10,7 @@ import sys
 from benchmarks.table import Row, render
 
 # Each module exposes run(quick: bool) -> list[Row].
-MODULES = ["bench_store", "bench_exchange", "bench_packaging", "bench_risk", "bench_search"]
+MODULES = ["bench_store", "bench_exchange", "bench_packaging", "bench_risk", "bench_search", "bench_window"]
 
 
 def main(argv: list[str] | None = None) -> int:
