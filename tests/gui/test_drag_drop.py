@@ -355,7 +355,7 @@ def test_nav_accepts_a_dragged_reply_only_over_a_place_it_can_go(make_window, ta
     nav = window.nav
     data = drag_rows(window.model, 0)
     rect = nav.visualItemRect(nav.item(nav_row(window, target)))
-    event = QDragMoveEvent(rect.center().toPointF(), MOVE, data, Qt.MouseButton.LeftButton,
+    event = QDragMoveEvent(rect.center(), MOVE, data, Qt.MouseButton.LeftButton,
                            Qt.KeyboardModifier.NoModifier)
     nav.dragMoveEvent(event)
     assert event.isAccepted() == accepted
