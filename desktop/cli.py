@@ -328,6 +328,11 @@ def main(
     args = parser.parse_args(argv)
     ctx = CliContext(args, tr, out, err, environ, clipboard, now)
     try:
+        if args.locale is None and not args.self_test:
+            # A site's quickreply.ini may set the language (and so the pack a new library gets).
+            site_locale = ctx.it_config.overrides.get("locale")
+            if isinstance(site_locale, str) and site_locale:
+                ctx.tr = tr = tr.with_locale(site_locale)
         if args.self_test:
             from desktop.self_test import run_self_test
 

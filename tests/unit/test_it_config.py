@@ -208,3 +208,22 @@ def test_the_command_line_reads_the_file_beside_the_program_and_reports_warnings
     config = _context(tmp_path, program, system, monkeypatch, err).it_config
     assert (config.overrides, config.locked) == ({"platform": "jd"}, {"platform"})
     assert "colour" in err.getvalue() and str(program / CONFIG_NAME) in err.getvalue()
+
+
+@pytest.mark.parametrize(("site_locale", "pack_name"), [("en", "Default library"), ("zh_CN", "默认话术库")])
+def test_a_site_locale_picks_the_language_and_the_pack_of_a_new_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_locale: str, pack_name: str
+) -> None:
+    from desktop.cli import main
+
+    program, system = tmp_path / "program", tmp_path / "system"
+    program.mkdir()
+    (program / CONFIG_NAME).write_text(f"[settings]\nlocale = {site_locale}\n", encoding="utf-8")
+    monkeypatch.setattr("desktop.cli.executable_dir", lambda: program)
+    monkeypatch.setattr("desktop.core.it_config.system_config_dirs", lambda: [system])
+    out, err = io.StringIO(), io.StringIO()
+    other = "zh_CN" if site_locale == "en" else "en_US.UTF-8"
+    code = main(["--data-dir", str(tmp_path / "data"), "scenarios"], out=out, err=err,
+                environ={"LANG": other})
+    assert code == 0
+    assert pack_name in err.getvalue()  # the first-start notice names the pack it loaded
