@@ -21,15 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from benchmarks.startup import start_until_shown
 from benchmarks.table import Row
 
 AREA = "packaging"
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 MB = 1024 * 1024
-SHOWN = "QUICKREPLY_WINDOW_SHOWN"
-# Failure deadline for a start that never shows the window, not an expected duration.
-START_TIMEOUT = 60.0
 
 
 def _builder() -> ModuleType:
@@ -101,22 +99,7 @@ def dependency_size() -> int:
 
 def time_to_window(command: list[str], env: dict[str, str]) -> float:
     """Milliseconds from starting the process until it reports its window shown."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    shown_at = None
-    for line in proc.stdout:
-        if line.strip() == SHOWN:
-            shown_at = time.perf_counter()
-            break
-    try:
-        _, err = proc.communicate(timeout=START_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-    if shown_at is None:
-        raise RuntimeError(f"{command[0]} never showed its window (exit {proc.returncode}): {err[-2000:]}")
-    return (shown_at - t0) * 1000
+    return start_until_shown(command, env)[0]
 
 
 def time_command(command: list[str], env: dict[str, str]) -> float:

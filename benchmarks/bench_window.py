@@ -25,7 +25,6 @@ import gc
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,13 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_search import _keystrokes, _queries, make_library, write_store
+from benchmarks.startup import SHOWN, start_until_shown
 from benchmarks.table import Row, percentile
 
 AREA = "window"
 ROOT = Path(__file__).resolve().parent.parent
-SHOWN = "QUICKREPLY_WINDOW_SHOWN"
 # Failure deadline for a start that never shows its window, not an expected duration.
-START_TIMEOUT = 90.0
 
 # The baseline: the least a PySide6 window costs to start, reported exactly as the app reports it.
 BARE_WINDOW = f"""
@@ -86,50 +84,28 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def _start(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """(ms from process start to the shown marker, RSS in bytes if the process printed it, else 0)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    assert proc.stdout is not None
-    shown_at, rss = None, 0
-    for line in proc.stdout:
-        if line.startswith("RSS "):
-            rss = int(line.split()[1])
-        elif line.strip() == SHOWN:
-            shown_at = time.perf_counter()
-            break
-    try:
-        _, err = proc.communicate(timeout=START_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-    if shown_at is None:
-        raise RuntimeError(f"{command} never showed its window (exit {proc.returncode}): {err[-2000:]}")
-    return (shown_at - t0) * 1000, rss
-
-
-def bench_start(data: Path, home: Path, label: str, quick: bool) -> list[Row]:
+def benchstart_until_shown(data: Path, home: Path, label: str, quick: bool) -> list[Row]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUICKREPLY_")}
     env.update(QT_QPA_PLATFORM="offscreen", QUICKREPLY_EXIT_AFTER_SHOW="1", HOME=str(home))
     app = [sys.executable, "-m", "desktop", "--data-dir", str(data)]
     bare = [sys.executable, "-c", BARE_WINDOW]
     # Unmeasured: warms the file cache for both and lets the app write its first settings.
-    _start(app, env)
-    _start(bare, env)
+    start_until_shown(app, env)
+    start_until_shown(bare, env)
     repeat = 3 if quick else 7
     app_ms, bare_ms = [], []
     for _ in range(repeat):  # in turn, so a busy moment of the shared machine hits both
-        app_ms.append(_start(app, env)[0])
-        bare_ms.append(_start(bare, env)[0])
+        app_ms.append(start_until_shown(app, env)[0])
+        bare_ms.append(start_until_shown(bare, env)[0])
     rows = [Row(AREA, f"start to window shown, {label} phrases (median of {repeat})",
                 statistics.median(app_ms), "bare PySide6 QWidget shown, same way",
                 statistics.median(bare_ms), target="<= 2x")]
 
     app_rss, bare_rss = [], []
     for _ in range(2 if quick else 3):
-        app_rss.append(_start([sys.executable, "-c", APP_WITH_RSS, "--data-dir", str(data)], env)[1])
-        bare_rss.append(_start([*bare, "--rss"], env)[1])
+        app = [sys.executable, "-c", APP_WITH_RSS, "--data-dir", str(data)]
+        app_rss.append(start_until_shown(app, env)[1])
+        bare_rss.append(start_until_shown([*bare, "--rss"], env)[1])
     mib = 2**20
     rows.append(Row(AREA, f"resident memory once shown, {label} phrases (RSS)",
                     statistics.median(app_rss) / mib, "bare PySide6 QWidget shown (RSS)",
@@ -266,7 +242,7 @@ def run(quick: bool) -> list[Row]:
         write_store(data, scenarios, phrases, keys=True)
         home = root / "home"
         home.mkdir()
-        rows = bench_start(data, home, label, quick)
+        rows = benchstart_until_shown(data, home, label, quick)
         rows[1:1] = bench_in_process(data, label, quick)
         return rows
 
