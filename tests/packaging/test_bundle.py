@@ -118,6 +118,26 @@ def test_self_test_passes(bundle: Path, home: Path) -> None:
     assert "passed" in result.stdout and "FAIL" not in result.stdout
 
 
+def test_on_a_real_x_display_the_frozen_app_has_global_hotkeys_and_paste(bundle: Path, home: Path) -> None:
+    # The hotkey and paste back ends are chosen at run time; a bundle built without a display once
+    # shipped without them, and the window said "global hotkeys unavailable".
+    from tests.xserver import require, running_xvfb
+
+    require()
+    with running_xvfb() as server:
+        skip = ("QUICKREPLY_", "XDG_", "QT_QPA")
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(skip) and k not in ("HOME", "WAYLAND_DISPLAY")}
+        env.update(DISPLAY=server.display, HOME=str(home), XDG_CONFIG_DIRS=str(home / "etc-xdg"),
+                   LANG="C.UTF-8", QUICKREPLY_EXIT_AFTER_SHOW="1")
+        result = subprocess.run([str(bundle / "quickreply"), "--data-dir", str(home / "data")], env=env,
+                                capture_output=True, text=True, timeout=RUN_TIMEOUT, cwd=home)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "QUICKREPLY_WINDOW_SHOWN" in output
+    assert "failed to start" not in output and "unavailable" not in output, output
+
+
 def test_version(bundle: Path, home: Path) -> None:
     assert run(bundle / "quickreply", "--version", home=home).stdout.strip() == f"QuickReply {__version__}"
 
