@@ -201,12 +201,13 @@ class WindowActions:
 
     def open_checker(self) -> QWidget:
         if self.checker_panel is None:
+            # Suggested replies go through the window's own copy: placeholders filled, {?fields}
+            # asked, paste and use counting as for any other copy.
             panel = CheckerPanel(self.w.services.checker, self.w.library, self.w.translator,
-                                 self.w.services.clipboard, parent=self.w)
+                                 self.w.services.clipboard, parent=self.w, copy_phrase=self.w.copy_phrase)
             panel.setWindowFlag(Qt.WindowType.Window)
             panel.setWindowTitle(self.w.translator("menu.check"))
             panel.resize(480, 520)
-            panel.suggestionCopied.connect(self._suggestion_copied)
             self.checker_panel = panel
         self.checker_panel.show()
         self.checker_panel.raise_()
@@ -220,16 +221,16 @@ class WindowActions:
             self.checker_panel.deleteLater()
             self.checker_panel = None
 
-    def _suggestion_copied(self, phrase: Phrase) -> None:
-        self._try(lambda: self.w.library.record_use(phrase.id))
-        self.w.notify(self.w.translator("toast.copied", title=phrase.title))
-
     def open_settings(self) -> None:
         new = SettingsDialog.ask(self.w, self.w.settings, self.w.translator, self.w.settings_store.locked)
         if new is None:
             return
-        self.w.settings_store.save(new)
-        settings = self.w.settings_store.load()
+        try:
+            self.w.settings_store.save(new)
+        except QuickReplyError as exc:
+            self.w.notify(exc.message(self.w.translator), warn=True)
+            return
+        settings = self.w.settings_store.load()  # IT-locked values win over what was entered
         tr = self.w.translator.with_locale(settings.locale) if settings.locale else self.w.translator
         self.w.apply_settings(settings, tr)
         self.on_top_action.setChecked(settings.always_on_top)

@@ -588,3 +588,12 @@ def test_scenario_actions_are_off_for_virtual_views(make_window):
     window.actions_._update_scenario_actions()
     assert window.actions_.scenario_delete.isEnabled()
     assert not window.actions_.scenario_up.isEnabled() and window.actions_.scenario_down.isEnabled()
+
+
+def test_a_suggested_reply_from_the_checker_is_copied_like_any_reply(qtbot, make_window, clipboard, session):
+    window = make_window()
+    panel = window.actions_.open_checker()
+    uses = session.library.by_code("fh").uses
+    panel.copy_suggestion("fh")
+    assert clipboard.history == [FH_TEXT]  # {客服} filled, as a copy from the list would be
+    assert session.library.by_code("fh").uses == uses + 1
