@@ -67,11 +67,7 @@ def normalise_hotkey(value: str) -> str | None:
     """
     if not value or not value.strip():
         return None
-    raw = value.strip().lower().replace(" ", "")
-    # "+" as the key itself: "ctrl++" -> ["ctrl", "+"]
-    parts = raw.split("+")
-    if raw.endswith("++"):
-        parts = raw[:-2].split("+") + ["+"]
+    parts = hotkey_parts(value.strip().lower().replace(" ", ""))
     mods: set[str] = set()
     key: str | None = None
     for part in parts:
@@ -97,11 +93,15 @@ def normalise_hotkey(value: str) -> str | None:
     return "+".join([m for m in MODIFIERS if m in mods] + [key])
 
 
+def hotkey_parts(combo: str) -> list[str]:
+    """"ctrl+alt+q" -> ["ctrl", "alt", "q"]; "+" may be the key itself: "ctrl++" -> ["ctrl", "+"]."""
+    return combo[:-2].split("+") + ["+"] if combo.endswith("++") else combo.split("+")
+
+
 def display_hotkey(canonical: str) -> str:
     """Human form: "ctrl+alt+1" -> "Ctrl+Alt+1"."""
     names = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "win": "Win"}
     out = []
-    parts = canonical[:-2].split("+") + ["+"] if canonical.endswith("++") else canonical.split("+")
-    for part in parts:
+    for part in hotkey_parts(canonical):
         out.append(names.get(part) or (part.upper() if len(part) == 1 else part.capitalize()))
     return "+".join(out)

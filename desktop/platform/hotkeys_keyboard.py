@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from desktop.core.hotkey_spec import normalise_hotkey
+from desktop.core.hotkey_spec import hotkey_parts, normalise_hotkey
 from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey, guarded
 
 _log = logging.getLogger(__name__)
@@ -16,8 +16,7 @@ _NAMES = {"win": "windows", "pageup": "page up", "pagedown": "page down", "esc":
 
 def to_keyboard(canonical: str) -> str:
     """"ctrl+alt+pageup" -> "ctrl+alt+page up" (keyboard's hotkey syntax)."""
-    parts = canonical[:-2].split("+") + ["+"] if canonical.endswith("++") else canonical.split("+")
-    return "+".join(_NAMES.get(p, p) for p in parts)
+    return "+".join(_NAMES.get(p, p) for p in hotkey_parts(canonical))
 
 
 class KeyboardHotkeys:

@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import Any
 
-from desktop.core.hotkey_spec import display_hotkey, normalise_hotkey
+from desktop.core.hotkey_spec import display_hotkey, hotkey_parts, normalise_hotkey
 from desktop.platform.hotkeys import HotkeyCallback, HotkeyError, checked_hotkey, guarded
 
 _log = logging.getLogger(__name__)
@@ -31,8 +31,7 @@ class ListenerFailed(RuntimeError):
 
 def to_pynput(canonical: str) -> str:
     """"ctrl+alt+q" -> "<ctrl>+<alt>+q" (pynput's HotKey.parse syntax)."""
-    parts = canonical[:-2].split("+") + ["+"] if canonical.endswith("++") else canonical.split("+")
-    return "+".join(_MODIFIERS.get(p) or _NAMED.get(p) or p for p in parts)
+    return "+".join(_MODIFIERS.get(p) or _NAMED.get(p) or p for p in hotkey_parts(canonical))
 
 
 class PynputHotkeys:
