@@ -208,6 +208,7 @@ def run_app(ctx: CliContext) -> int:
     tray.quitRequested.connect(app.quit)
     window.tray_notify = lambda text: bool(tray.notify(window.translator("window.title"), text))
     tray.pauseToggled.connect(window.set_hotkeys_paused)
+    window.settingsChanged.connect(lambda _old, new: tray.set_paused(new.hotkeys_paused))
     window.quitRequested.connect(app.quit)
     if tray.available:
         tray.show()

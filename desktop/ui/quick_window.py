@@ -42,11 +42,10 @@ DEFAULT_SIZE = (560, 620)
 
 
 class QuickWindow(QWidget):
-    """``copied(phrase_id, text)`` after every copy; ``quitRequested`` from the menu;
+    """Signals: ``quitRequested`` from the menu;
     ``languageChanged(tr)`` after a live language switch (the tray and Qt's texts follow);
     ``settingsChanged(old, new)`` after the settings dialog (the app rebuilds what depends on them)."""
 
-    copied = Signal(str, str)
     quitRequested = Signal()
     languageChanged = Signal(object)
     settingsChanged = Signal(object, object)
@@ -280,7 +279,6 @@ class QuickWindow(QWidget):
         except QuickReplyError as exc:
             self.notify(self.translator("toast.failed", detail=exc.message(self.translator)), warn=True)
             return
-        self.copied.emit(phrase.id, filled.text)
         message, warn = copied_message(self.translator, phrase, filled)
         self.notify(message, warn=warn)
         if paste:

@@ -24,7 +24,6 @@ RESTORE_AFTER_MS = 400
 class ReplyCopier(QObject):
     """``pasteFailed(message)`` reports an auto-paste that did not work (the reply is still copied)."""
 
-    pasted = Signal(object)
     pasteFailed = Signal(str)
 
     def __init__(self, library: PhraseLibrary, clipboard: Clipboard, settings: Callable[[], Settings], *,
@@ -78,7 +77,6 @@ class ReplyCopier(QObject):
         except Exception as exc:  # a paste backend failing must never lose the copied reply
             self.pasteFailed.emit(str(exc))
             return
-        self.pasted.emit(phrase)
         if previous is not None:
             QTimer.singleShot(RESTORE_AFTER_MS, lambda: self._clipboard.set_text(previous))
 

@@ -110,8 +110,7 @@ class TeamSync(QObject):
         self._show_problem()
 
     def _show_problem(self) -> None:
-        text = self.problem.message(self.window.translator) if self.problem is not None else ""
-        self.window.banner.set_message("team", text)
+        self.window.banner.set_message("team", self.warning())
 
     def warning(self) -> str:
         return self.problem.message(self.window.translator) if self.problem is not None else ""

@@ -93,7 +93,7 @@ class TrayIcon(QObject):
             self.tray.hide()
 
     def set_paused(self, paused: bool) -> None:
-        """Follow a pause made elsewhere (the window's menu) without echoing it back as a signal."""
+        """Follow a pause changed in the settings dialog without echoing it back as a signal."""
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(paused)
         self.pause_action.blockSignals(False)
