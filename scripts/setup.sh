@@ -11,6 +11,8 @@ DEB_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
   xvfb xauth x11-utils xdotool xclip fonts-wqy-microhei dpkg-dev
+  # pynput needs evdev on Linux, which PyPI ships only as source: a compiler and headers build it.
+  gcc libc6-dev linux-libc-dev python3-dev
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then
