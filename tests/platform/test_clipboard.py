@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -59,7 +60,15 @@ class TestQtClipboard(ClipboardContract):
         return QtClipboard()
 
     def test_needs_a_qt_application_only_when_used(self) -> None:
-        QtClipboard()  # constructing is fine anywhere
+        # In a fresh process: the test session itself already has a QApplication.
+        code = ("from PySide6.QtWidgets import QApplication\n"
+                "from desktop.platform.qt_clipboard import QtClipboard\n"
+                "QtClipboard()\n"
+                "assert QApplication.instance() is None\n")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
 
 
 class TestPyperclipClipboard(ClipboardContract):
