@@ -46,6 +46,7 @@ def _settings(ctx: Any) -> Any:
     """Settings of an existing library, read without loading search or seeding anything."""
     try:
         data_dir = ctx.data_dir
+        # store.DATA_FILE, spelled out: importing the store (tinydb) costs start-up when no library exists
         if not (Path(data_dir) / "quickreply.json").exists():
             return None
         from desktop.core.settings import SettingsStore
@@ -57,9 +58,7 @@ def _settings(ctx: Any) -> Any:
         try:
             return SettingsStore(store, overrides=it.overrides, locked=it.locked).load()
         finally:
-            close = getattr(store, "close", None)
-            if callable(close):
-                close()
+            store.close()
     except Exception:  # settings only choose defaults; checking must work without them
         return None
 
@@ -139,14 +138,9 @@ def _read_lines(stream: IO[str]) -> Iterator[str]:
         for line in stream:
             yield line.rstrip("\r\n")
         return
-    raw = buffer.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            text = raw.decode("utf-8", errors="replace")
+    from desktop.cli import decode_text_bytes
+
+    text = decode_text_bytes(buffer.read())
     yield from text.splitlines()
 
 
