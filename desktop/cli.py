@@ -336,7 +336,7 @@ def main(
         if args.self_test:
             from desktop.self_test import run_self_test
 
-            return run_self_test(out, ctx.locale)
+            return run_self_test(out)
         if args.toggle:
             from desktop.platform.remote import toggle_running
 

@@ -33,7 +33,7 @@ def _step(name: str, fn: Callable[[], str], out: IO[str]) -> bool:
     return True
 
 
-def run_self_test(out: IO[str], locale: str = "zh_CN") -> int:
+def run_self_test(out: IO[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(f"QuickReply {__version__} self-test", file=out)
     results: list[bool] = []

@@ -226,7 +226,7 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
     codes = _Codes(library, valid_codes)
     # Texts are remembered only when some row has no usable code (then a repeat is told by its text).
     track_texts = None in valid_codes
-    hotkeys_used: dict[str, str] = {p.hotkey: p.id for p in library.phrases() if p.hotkey}
+    hotkeys_used: dict[str, str] = {hotkey: p.id for hotkey, p in library.by_hotkey().items()}
     seen_code: dict[str, PlanEntry] = {}
     codes.claimed = seen_code
     find_code = library.find_code
