@@ -299,7 +299,7 @@ class PhraseLibrary(BatchEdits):
                    hotkey=hotkey, pinned=pinned, source=source, uses=uses, last_used=last_used,
                    created=now, updated=now)
         self._validated(p, current=None)
-        p.order = 1 + max((q.order for q in self._phrases.values() if q.scenario == p.scenario), default=-1)
+        p.order = self._next_order(p.scenario)
         p.search_key = self._keyer.phrase_key(p)
         self._phrases[p.id] = p
         self._by_code[p.code] = p.id
@@ -317,8 +317,7 @@ class PhraseLibrary(BatchEdits):
             setattr(draft, k, clean_tags(v) if k == "tags" else v)
         self._validated(draft, current=phrase_id)
         if draft.scenario != old.scenario:
-            draft.order = 1 + max(
-                (q.order for q in self._phrases.values() if q.scenario == draft.scenario), default=-1)
+            draft.order = self._next_order(draft.scenario)
         if (draft.title, draft.text, draft.tags) != (old.title, old.text, old.tags):
             draft.search_key = self._keyer.phrase_key(draft)
         if draft.to_doc() == old.to_doc():
@@ -398,8 +397,7 @@ class PhraseLibrary(BatchEdits):
                 p.scenario = (self.scenarios()[0].id if self._scenarios
                               else self.add_scenario(self._default_scenario_name).id)
             self._validated(p, current=None)
-            p.order = 1 + max((q.order for q in self._phrases.values() if q.scenario == p.scenario),
-                              default=-1)
+            p.order = self._next_order(p.scenario)
             p.search_key = self._keyer.phrase_key(p)
             self._trash.discard(entry)
             self._phrases[p.id] = p
@@ -410,6 +408,10 @@ class PhraseLibrary(BatchEdits):
 
     def empty_trash(self) -> int:
         return self._trash.empty()
+
+    def _next_order(self, scenario_id: str) -> int:
+        """The place after the last phrase of a scenario (a phrase added or moved there goes last)."""
+        return 1 + max((q.order for q in self._phrases.values() if q.scenario == scenario_id), default=-1)
 
     def free_code(self, base: str) -> str:
         """``base`` if unused, else base2, base3, … cut to the 16-character limit."""
