@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import QuickReplyError, StoreLocked
@@ -41,9 +41,11 @@ CHECKER_SETTINGS = ("platform", "locale", "risk_extra_words", "risk_allow_words"
 FLUSH_INTERVAL_MS = 30_000
 # Names the desktop entry (packaging/) and the window class the window manager groups windows by.
 DESKTOP_FILE_NAME = "quickreply"
-# Start-up measurement hook (benchmarks/bench_packaging.py): "1" prints the marker once shown, then quits.
+# Start-up measurement hook (benchmarks/): "1" prints the first marker once the window is shown, the
+# second once the start-up work that follows it (risk checker, search strings) is done, then quits.
 EXIT_AFTER_SHOW_ENV = "QUICKREPLY_EXIT_AFTER_SHOW"
 WINDOW_SHOWN_MARKER = "QUICKREPLY_WINDOW_SHOWN"
+STARTED_MARKER = "QUICKREPLY_STARTED"
 
 
 def make_translator(locale: str) -> Translator:
@@ -54,12 +56,19 @@ def make_translator(locale: str) -> Translator:
 
 def make_services(session: Session, *, clipboard: Clipboard, hotkeys: HotkeyBackend,
                   paster: Paster | None = None,
-                  now: Callable[[], dt.datetime] = dt.datetime.now) -> Services:
-    """The search index and risk checker over the session's library, plus the OS services given."""
-    from desktop.core.search import SearchIndex
+                  now: Callable[[], dt.datetime] = dt.datetime.now, checker: bool = True) -> Services:
+    """The search index and risk checker over the session's library, plus the OS services given.
 
-    return Services(search=SearchIndex(session.library), clipboard=clipboard, hotkeys=hotkeys,
-                    checker=make_checker(session.settings), paster=paster, now=now)
+    ``checker=False`` leaves the checker to the caller (the app builds it once the window is up).
+    """
+    from desktop.core.pinyin import to_simplified
+    from desktop.core.search import SearchIndex
+    from desktop.core.simplify import load_simplifier
+
+    search = SearchIndex(session.library, simplify=load_simplifier(risk_rules_dir(), to_simplified))
+    return Services(search=search, clipboard=clipboard, hotkeys=hotkeys,
+                    checker=make_checker(session.settings) if checker else NoRiskChecks(),
+                    paster=paster, now=now)
 
 
 def make_checker(settings: Settings) -> RiskChecker:
@@ -120,15 +129,16 @@ def build_window(session: Session, services: Services, tr: Translator) -> QuickW
 
 def _wire_exchange(window: QuickWindow, session: Session) -> None:
     """Import, export and backups in the menu; the team library view, following its setting."""
-    from desktop.core.session import default_keyer
     from desktop.ui.exchange_actions import ExchangeActions
-    from desktop.ui.team_sync import TeamSync
 
     window.exchange = ExchangeActions(window, session.store.backups)  # type: ignore[attr-defined]
     data_dir = session.store.data_dir
 
     def follow_team(old: Settings | None, new: Settings) -> None:
         if old is None or old.team_library != new.team_library:
+            from desktop.core.session import default_keyer
+            from desktop.ui.team_sync import TeamSync  # only with a team library: it brings HTTP
+
             TeamSync.install(window, new.team_library, data_dir, keyer=default_keyer())
 
     if window.settings.team_library.strip():
@@ -198,7 +208,7 @@ def run_app(ctx: CliContext) -> int:
     apply_appearance(app, font_size=settings.font_size, theme=settings.theme)
     qt_translation = install_qt_translation(app, locale)
     services = make_services(session, clipboard=QtClipboard(), hotkeys=make_hotkey_backend(),
-                             paster=make_paster())
+                             paster=make_paster(), checker=False)
     window = build_window(session, services, tr)
 
     app.setWindowIcon(app_icon())
@@ -248,19 +258,59 @@ def run_app(ctx: CliContext) -> int:
     # Logout, shutdown or `kill`: quit through aboutToQuit so the library is flushed and closed.
     terminate = quit_on_terminate(app.quit)
     window.show_window()
-    # Right after the first paint: build the search strings now rather than on the first
-    # keystroke, then move everything loaded so far out of the collector's way, so no keystroke
-    # pays for a full garbage-collection pass over the library.
-    QTimer.singleShot(0, lambda: (services.search.warm(), gc.freeze()))
-    if ctx.environ.get(EXIT_AFTER_SHOW_ENV) == "1":
-        # Start-up benchmark hook: once the loop runs the window is on screen; say so and quit normally.
-        QTimer.singleShot(0, lambda: (print(WINDOW_SHOWN_MARKER, flush=True), app.quit()))
+    measuring = ctx.environ.get(EXIT_AFTER_SHOW_ENV) == "1"
+    if measuring:  # once the loop runs the window is on screen and takes keys
+        QTimer.singleShot(0, lambda: print(WINDOW_SHOWN_MARKER, flush=True))
+    started = (lambda: (print(STARTED_MARKER, flush=True), app.quit())) if measuring else None
+    after_show = AfterShow(window, services.search.warm_steps(), lambda: make_checker(window.settings),
+                           done=started)
+    QTimer.singleShot(0, after_show.start)
     try:
         return int(app.exec())
     finally:
         if terminate is not None:
             terminate.restore()
+        after_show.stop()
         _delete_now(terminate, flush, tray, window, instance)
+
+
+class AfterShow:
+    """Start-up work done once the window is on screen, one small step per turn of the event loop,
+    so keys typed meanwhile are handled between steps: the risk checker (row badges and the
+    editor's marks follow), then the search strings chunk by chunk (a key that comes first builds
+    the chunks it scans itself), then everything loaded so far is moved out of the garbage
+    collector's way, so no keystroke pays for a full pass over the library."""
+
+    def __init__(self, window: QuickWindow, warm_steps: Iterator[None], checker: Callable[[], RiskChecker],
+                 *, done: Callable[[], object] | None = None, freeze: Callable[[], None] = gc.freeze) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._window = window
+        self._steps = warm_steps
+        self._checker: Callable[[], RiskChecker] | None = checker
+        self._done = done
+        self._freeze = freeze
+        self._timer = QTimer()
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _step(self) -> None:
+        if self._checker is not None:
+            checker, self._checker = self._checker, None
+            self._window.set_checker(checker())
+            return
+        if next(self._steps, StopIteration) is not StopIteration:
+            return
+        self._timer.stop()
+        self._freeze()
+        if self._done is not None:
+            self._done()
 
 
 def _delete_now(*objects: Any) -> None:

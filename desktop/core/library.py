@@ -95,6 +95,8 @@ class PhraseLibrary(BatchEdits):
         self._last_use_flush = clock()
         self._listeners: list[Listener] = []
         self._phrases: dict[str, Phrase] = {}
+        # Every phrase in display order, sorted once and kept until something but a use changes.
+        self._display_order: list[Phrase] | None = None
         self._doc_ids: dict[str, int] = {}
         self._by_code: dict[str, str] = {}
         self._scenarios: dict[str, Scenario] = {}
@@ -164,6 +166,8 @@ class PhraseLibrary(BatchEdits):
 
     def _emit(self, kind: str, ids: Iterable[str] = ()) -> None:
         change = Change(kind, tuple(ids))
+        if kind != "used":  # a use changes counters, never the display order
+            self._display_order = None
         for listener in list(self._listeners):
             listener(change)
 
@@ -189,13 +193,17 @@ class PhraseLibrary(BatchEdits):
         raise NotFound("scenario.not_found", what=key)
 
     def phrases(self, scenario: str | None = None) -> list[Phrase]:
-        """Phrases in display order: scenario order, then the phrase's own order."""
-        sorder = {s.id: (s.order, s.name) for s in self._scenarios.values()}
-        items: Iterable[Phrase] = self._phrases.values()
-        if scenario is not None:
-            sid = self.scenario(scenario).id
-            items = [p for p in items if p.scenario == sid]
-        return sorted(items, key=lambda p: (sorder.get(p.scenario, (1 << 30, "")), p.order, p.created))
+        """Phrases in display order: scenario order, then the phrase's own order (a new list)."""
+        order = self._display_order
+        if order is None:
+            sorder = {s.id: (s.order, s.name) for s in self._scenarios.values()}
+            unknown = (1 << 30, "")
+            order = self._display_order = sorted(
+                self._phrases.values(), key=lambda p: (sorder.get(p.scenario, unknown), p.order, p.created))
+        if scenario is None:
+            return list(order)
+        sid = self.scenario(scenario).id
+        return [p for p in order if p.scenario == sid]
 
     def __len__(self) -> int:
         return len(self._phrases)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from desktop.core.library import PhraseLibrary
@@ -31,7 +31,10 @@ class Searcher(Protocol):
     def search(self, query: str, scenario: str | None = None, limit: int | None = None) -> Sequence[Hit]: ...
 
     def warm(self) -> None:
-        """One-off preparation before the first keystroke (called once the window is shown)."""
+        """One-off preparation before the first keystroke."""
+
+    def warm_steps(self) -> Iterator[None]:
+        """``warm`` in small steps, for the event loop to run between (once the window is shown)."""
 
 
 def in_view(key: str, phrases: Sequence[Phrase], *, searched: bool,

@@ -29,9 +29,9 @@ from desktop.core.risk_rules import (
     check_word,
     expand_word,
 )
+from desktop.core.simplify import T2S_FILE, one_to_one
 
 FORMAT = "quickreply-risk"
-T2S_FILE = Path("data") / "t2s.json"  # traditional->simplified characters, next to the rule files
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 _CODE_RE = re.compile(r"^[a-z0-9_-]{1,16}$")
 _DEFINE_RE = re.compile(r"\{\{([A-Z_]+)\}\}")
@@ -167,7 +167,7 @@ def load_t2s(rule_dir: Path) -> dict[str, str]:
     except (OSError, json.JSONDecodeError) as exc:
         raise reader.fail(("file",), "risk.problem.json", detail=str(exc)) from exc
     chars = reader.as_dict(data.get("chars") if isinstance(data, dict) else None, ("key", "chars"), "chars")
-    return {k: v for k, v in chars.items() if isinstance(v, str) and len(k) == len(v) == 1}
+    return one_to_one(chars)
 
 
 class _BookBuilder:

@@ -97,8 +97,12 @@ class SearchIndex:
         clock: Callable[[], float] = time.time,
         chunk_size: int = 512,
         narrow_limit: int | None = None,
+        simplify: Callable[[str], str] = to_simplified,
     ) -> None:
         self._library = library
+        # Traditional to simplified for queries; the app passes the character table it ships,
+        # which loads in milliseconds where the default's tables take ~0.1 s to import.
+        self._simplify = simplify
         self._ranking = ranking or Ranking()
         self._rank = {t: i for i, t in enumerate(self._ranking.tiers)}
         self._clock = clock
@@ -181,10 +185,19 @@ class SearchIndex:
 
     def warm(self) -> None:
         """Do the one-off work before the first keystroke: simplified-Chinese tables, chunk strings."""
-        to_simplified("體")
-        with paused_gc():
-            for chunk in self._chunks.chunks:
+        for _ in self.warm_steps():
+            pass
+
+    def warm_steps(self) -> Iterator[None]:
+        """``warm`` in small steps (a chunk each, ~10 ms), for an event loop to run between keys.
+
+        A search between steps is right: it builds whatever chunk strings it needs itself."""
+        self._simplify("體")
+        yield
+        for chunk in list(self._chunks.chunks):  # chunks may split or go while this is paused
+            with paused_gc():
                 chunk.build_all()
+            yield
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -288,7 +301,7 @@ class SearchIndex:
     def _parse(self, query: str) -> Query | None:
         if query in self._parsed:
             return self._parsed[query]
-        q = Query.parse(query, self._ranking.typo_min_length)
+        q = Query.parse(query, self._ranking.typo_min_length, self._simplify)
         if q is not None:
             for term in q.all_terms():
                 term.scenarios = self._matching_scenarios(term)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.model import CODE_RE
@@ -21,7 +22,7 @@ _ANY = "[a-z0-9]"  # what a typo may put in place of a character
 _JUMP_TO = "[^'\\n]*+'[^'\\n]*?,"
 
 
-def clean_query(raw: str) -> str:
+def clean_query(raw: str, simplify: Callable[[str], str] = to_simplified) -> str:
     """Printable characters only (control characters, lone surrogates… become spaces), folded,
     simplified, cut to ``MAX_QUERY``."""
     text = raw[: MAX_QUERY * 2]
@@ -29,7 +30,7 @@ def clean_query(raw: str) -> str:
         text = "".join(c if c.isprintable() else " " for c in text)
     text = fold(text)
     if has_han(text):
-        text = to_simplified(text)
+        text = simplify(text)
     return text[:MAX_QUERY]
 
 
@@ -292,8 +293,9 @@ class Query:
     code_only: bool = False  # /code
 
     @classmethod
-    def parse(cls, raw: str, typo_min_length: int = 4) -> Query | None:
-        text = clean_query(raw)
+    def parse(cls, raw: str, typo_min_length: int = 4,
+              simplify: Callable[[str], str] = to_simplified) -> Query | None:
+        text = clean_query(raw, simplify)
         stripped = text.strip()
         code_only = stripped.startswith("/")
         if code_only:

@@ -10,18 +10,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from desktop.core.errors import QuickReplyError
-from desktop.core.exchange import export_library
 from desktop.core.i18n import Translator
-from desktop.core.merge_apply import ImportResult, undo_import
 from desktop.core.settings import Settings
 from desktop.core.store import BackupInfo
-from desktop.core.team import publish_team_pack
-from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.exchange_prompts import Prompts
-from desktop.ui.import_dialog import ImportDialog, describe_error
 
 if TYPE_CHECKING:
+    from desktop.core.merge_apply import ImportResult
     from desktop.ui.quick_window import QuickWindow
+
+# The readers, writers and dialogs behind these entries (CSV, XLSX, HTTP, merging) are imported
+# when an entry is first used: loading them at start-up would cost a tenth of a second.
 
 
 class ExchangeActions(QObject):
@@ -60,6 +59,8 @@ class ExchangeActions(QObject):
     # -- import ----------------------------------------------------------------------------------
 
     def import_file(self) -> ImportResult | None:
+        from desktop.ui.import_dialog import ImportDialog
+
         path = Prompts.open_file(self.w, self.tr)
         if path is None:
             return None
@@ -79,6 +80,8 @@ class ExchangeActions(QObject):
             if not self.imports:
                 return
             result = self.imports[-1]
+        from desktop.core.merge_apply import undo_import
+
         if result in self.imports:
             self.imports.remove(result)
         try:
@@ -91,6 +94,9 @@ class ExchangeActions(QObject):
     # -- export ----------------------------------------------------------------------------------
 
     def export_file(self, fmt: str = "csv") -> int | None:
+        from desktop.core.exchange import export_library
+        from desktop.ui.import_dialog import describe_error
+
         chosen = Prompts.save_file(self.w, self.tr, fmt)
         if chosen is None:
             return None
@@ -107,6 +113,8 @@ class ExchangeActions(QObject):
     # -- backups ---------------------------------------------------------------------------------
 
     def open_backups(self) -> None:
+        from desktop.ui.backups_dialog import BackupsDialog
+
         BackupsDialog.ask(self.w, self.w.library, self._list_backups, self.tr,
                           checker=self.w.services.checker, on_import=self.imported,
                           on_replace=self.replaced, on_export=lambda: self.export_file("backup"))
@@ -129,6 +137,8 @@ class ExchangeActions(QObject):
     # -- the team library ------------------------------------------------------------------------
 
     def publish_team(self) -> None:
+        from desktop.core.team import publish_team_pack
+
         folder = Prompts.folder(self.w, self.tr)
         if folder is None:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -31,12 +31,15 @@ from desktop.ui.placeholder_form import PlaceholderForm
 from desktop.ui.reply_copier import ReplyCopier, copied_message
 from desktop.ui.scenario_nav import ScenarioNav
 from desktop.ui.services import RiskChecker, Services
-from desktop.ui.team_sync import TeamSync, UseCounter
 from desktop.ui.toast import Toast
+from desktop.ui.use_counter import UseCounter
 from desktop.ui.window_actions import WindowActions
 from desktop.ui.window_flags import set_always_on_top, set_opacity
 from desktop.ui.window_geometry import remember_geometry, restore_geometry
 from desktop.ui.window_header import WindowHeader
+
+if TYPE_CHECKING:  # installed by the app only when a team library is configured
+    from desktop.ui.team_sync import TeamSync
 
 DEFAULT_SIZE = (560, 620)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMenu
 
 from desktop.core.errors import QuickReplyError
 from desktop.core.i18n import Translator
-from desktop.core.library import PhraseLibrary, SearchKeyer
+from desktop.core.library import SearchKeyer
 from desktop.core.listing import SEARCH_LIMIT, TEAM
 from desktop.core.model import Phrase, Scenario
 from desktop.core.search import SearchIndex
@@ -186,17 +186,3 @@ class TeamSync(QObject):
         menu.addAction(tr("phrase.copy"), partial(self.window.copy_phrase, phrase))
         menu.addAction(tr("team.copy_personal"), partial(self.copy_to_personal, phrase))
         return menu
-
-
-class UseCounter:
-    """What the reply copier counts a copy with: team phrases in the team cache, the rest in the library."""
-
-    def __init__(self, library: PhraseLibrary, team: Callable[[], TeamSync | None]) -> None:
-        self._library = library
-        self._team = team
-
-    def record_use(self, phrase_id: str) -> Phrase | None:
-        team = self._team()
-        if team is not None and team.owns(phrase_id):
-            return team.record_use(phrase_id)
-        return self._library.record_use(phrase_id)

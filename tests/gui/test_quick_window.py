@@ -288,7 +288,7 @@ def test_reply_hotkey_copies_without_showing_the_window(qtbot, make_window, hotk
 def test_hotkey_assigned_in_the_window_is_registered(qtbot, make_window, hotkeys, session, monkeypatch):
     window = make_window()
     phrase = session.library.by_code("fh")
-    monkeypatch.setattr("desktop.ui.window_actions.ask_hotkey", lambda *a: "ctrl+alt+2")
+    monkeypatch.setattr("desktop.ui.hotkey_dialog.ask_hotkey", lambda *a: "ctrl+alt+2")
     window.actions_.assign_hotkey(phrase)
     assert session.library.by_code("fh").hotkey == "ctrl+alt+2"
     assert "ctrl+alt+2" in hotkeys.registered
@@ -407,7 +407,7 @@ def test_pin_from_menu_moves_the_reply_up(make_window, session):
 
 def test_double_click_opens_the_editor(qtbot, make_window, session, monkeypatch):
     opened = []
-    monkeypatch.setattr("desktop.ui.window_actions.PhraseEditorDialog.ask",
+    monkeypatch.setattr("desktop.ui.phrase_editor.PhraseEditorDialog.ask",
                         lambda *a, **k: opened.append(k.get("phrase")) or None)
     window = make_window()
     rect = window.list.visualRect(window.model.index(0, 0))
@@ -419,7 +419,7 @@ def test_double_click_opens_the_editor(qtbot, make_window, session, monkeypatch)
 
 def test_ctrl_n_opens_a_new_phrase_in_the_current_scenario(make_window, monkeypatch):
     calls = []
-    monkeypatch.setattr("desktop.ui.window_actions.PhraseEditorDialog.ask",
+    monkeypatch.setattr("desktop.ui.phrase_editor.PhraseEditorDialog.ask",
                         lambda *a, **k: calls.append(k) or None)
     window = make_window()
     window.nav.set_current_key("ship")
@@ -429,7 +429,7 @@ def test_ctrl_n_opens_a_new_phrase_in_the_current_scenario(make_window, monkeypa
 
 def test_new_from_clipboard_prefills_the_text(make_window, clipboard, monkeypatch):
     calls = []
-    monkeypatch.setattr("desktop.ui.window_actions.PhraseEditorDialog.ask",
+    monkeypatch.setattr("desktop.ui.phrase_editor.PhraseEditorDialog.ask",
                         lambda *a, **k: calls.append(k) or None)
     window = make_window()
     window.actions_.new_from_clipboard_action.trigger()
@@ -523,7 +523,7 @@ def test_settings_dialog_result_is_applied_live(make_window, session, monkeypatc
         changed = dataclasses.replace(settings, locale="en", global_hotkey="ctrl+alt+w", always_on_top=False)
         return changed
 
-    monkeypatch.setattr("desktop.ui.window_actions.SettingsDialog.ask", ask)
+    monkeypatch.setattr("desktop.ui.settings_dialog.SettingsDialog.ask", ask)
     window.actions_.settings_action.trigger()
     assert window.nav.item(0).text() == "All"
     assert "ctrl+alt+w" in hotkeys.registered and "ctrl+alt+q" not in hotkeys.registered
@@ -535,7 +535,7 @@ def test_settings_dialog_result_is_applied_live(make_window, session, monkeypatc
 def test_new_risk_words_from_settings_mark_replies_at_once(make_window, monkeypatch):
     window = make_window()
     extra = [{"word": "48小时", "category": "promise", "severity": "warn"}]
-    monkeypatch.setattr("desktop.ui.window_actions.SettingsDialog.ask",
+    monkeypatch.setattr("desktop.ui.settings_dialog.SettingsDialog.ask",
                         lambda parent, settings, tr, locked:
                         dataclasses.replace(settings, risk_extra_words=extra))
     row = titles(window).index("发货时间")
@@ -546,7 +546,7 @@ def test_new_risk_words_from_settings_mark_replies_at_once(make_window, monkeypa
 
 def test_new_scenario_is_listed_and_chosen(make_window, session, monkeypatch):
     window = make_window()
-    monkeypatch.setattr("desktop.ui.window_actions.ScenarioDialog.ask_add",
+    monkeypatch.setattr("desktop.ui.scenario_dialogs.ScenarioDialog.ask_add",
                         lambda parent, library, tr: library.add_scenario("大促活动", scenario_id="promo"))
     window.actions_.scenario_add.trigger()
     assert window.nav.current_key() == "promo"
@@ -556,11 +556,11 @@ def test_new_scenario_is_listed_and_chosen(make_window, session, monkeypatch):
 def test_scenario_menu_renames_and_deletes_the_current_scenario(make_window, session, monkeypatch):
     window = make_window()
     window.nav.set_current_key("after")
-    monkeypatch.setattr("desktop.ui.window_actions.ScenarioDialog.ask_rename",
+    monkeypatch.setattr("desktop.ui.scenario_dialogs.ScenarioDialog.ask_rename",
                         lambda parent, library, tr, s: library.rename_scenario(s.id, "售后服务"))
     window.actions_.scenario_rename.trigger()
     assert session.library.scenario("after").name == "售后服务"
-    monkeypatch.setattr("desktop.ui.window_actions.ScenarioDialog.ask_delete",
+    monkeypatch.setattr("desktop.ui.scenario_dialogs.ScenarioDialog.ask_delete",
                         lambda parent, library, tr, s: library.delete_scenario(s.id, move_to="ship")
                         or library.scenario("ship"))
     window.actions_.scenario_delete.trigger()
