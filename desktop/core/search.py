@@ -112,14 +112,20 @@ class SearchIndex:
         self._previous: _Previous | None = None
         self._parsed: dict[str, Query | None] = {}
         self._browse_cache: list[Phrase] | None = None
-        self._rebuild()
+        # Built on first use, not here: the window is shown before the index is needed.
+        self._built = False
         self._unsubscribe = library.subscribe(self._on_change)
 
     # -- building and keeping up to date ---------------------------------------------------------
 
+    def _ready(self) -> None:
+        if not self._built:
+            self._rebuild()
+
     def _rebuild(self) -> None:
         with paused_gc():  # 10k+ entries that all stay alive: nothing for the collector to find
             self._build()
+        self._built = True
 
     def _build(self) -> None:
         self._scenario_rank = {s.id: i for i, s in enumerate(self._library.scenarios())}
@@ -139,6 +145,8 @@ class SearchIndex:
         self._browse_cache = None
         if change.kind in ("reset", "scenarios"):
             self._parsed.clear()  # parsed queries remember which scenario names they match
+        if not self._built:
+            return  # the first build reads the library as it is then
         if change.kind == "reset":
             self._rebuild()
         elif change.kind == "scenarios":
@@ -162,6 +170,8 @@ class SearchIndex:
 
     def reindex(self, phrase_id: str, *, reuse: bool = False) -> None:
         """Bring one phrase up to date (added, edited, used, removed): touches one or two chunks."""
+        if not self._built:
+            return
         old = self._entries.pop(phrase_id, None)
         if old is not None:
             self._chunks.remove(old)
@@ -181,6 +191,8 @@ class SearchIndex:
         self._by_code[entry.phrase.code] = entry
 
     def close(self) -> None:
+        """Stop following the library: the index keeps what the library held until now."""
+        self._ready()
         self._unsubscribe()
 
     def warm(self) -> None:
@@ -194,18 +206,21 @@ class SearchIndex:
         A search between steps is right: it builds whatever chunk strings it needs itself."""
         self._simplify("體")
         yield
+        self._ready()
+        yield
         for chunk in list(self._chunks.chunks):  # chunks may split or go while this is paused
             with paused_gc():
                 chunk.build_all()
             yield
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._library)
 
     # -- searching -------------------------------------------------------------------------------
 
     def search(self, query: str, scenario: str | None = None, limit: int | None = None) -> list[Hit]:
         """Best first. An empty query lists the phrases (of ``scenario``) in display order."""
+        self._ready()
         sid = self._library.scenario(scenario).id if scenario is not None else None
         if limit is not None and limit <= 0:
             return []

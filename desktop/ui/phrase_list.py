@@ -169,6 +169,10 @@ class PhraseListView(QListView):
         super().__init__(parent)
         self.setItemDelegate(PhraseDelegate(self))
         self.setUniformItemSizes(True)
+        # Laid out a batch at a time between events: for every row Qt asks the (Python) model for an
+        # index, so laying out 10k rows at once held up the first paint and the keys after it by ~25 ms.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
         self.setMouseTracking(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
