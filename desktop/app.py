@@ -274,15 +274,22 @@ def run_app(ctx: CliContext) -> int:
         _delete_now(terminate, flush, tray, window, instance)
 
 
+def settle_collector() -> None:
+    """Move everything loaded so far out of the cyclic collector's way, then switch it on (it is
+    off while the window starts, desktop/cli.py): no keystroke pays for a pass over the library."""
+    gc.freeze()
+    gc.enable()
+
+
 class AfterShow:
     """Start-up work done once the window is on screen, one small step per turn of the event loop,
     so keys typed meanwhile are handled between steps: the risk checker (row badges and the
     editor's marks follow), then the search strings chunk by chunk (a key that comes first builds
-    the chunks it scans itself), then everything loaded so far is moved out of the garbage
-    collector's way, so no keystroke pays for a full pass over the library."""
+    the chunks it scans itself), then the garbage collector is settled (``settle_collector``)."""
 
     def __init__(self, window: QuickWindow, warm_steps: Iterator[None], checker: Callable[[], RiskChecker],
-                 *, done: Callable[[], object] | None = None, freeze: Callable[[], None] = gc.freeze) -> None:
+                 *, done: Callable[[], object] | None = None,
+                 freeze: Callable[[], None] = settle_collector) -> None:
         from PySide6.QtCore import QTimer
 
         self._window = window

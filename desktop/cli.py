@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import functools
+import gc
 import importlib
 import json
 import os
@@ -342,6 +343,11 @@ def main(
 
             return toggle_running(ctx.data_dir, tr, err)
         if getattr(args, "func", None) is None:
+            # Nearly everything the window's start creates lives as long as the window, so the
+            # cyclic collector would only walk it again and again (~50 ms at 10k phrases): it is
+            # off until the start-up work is done, then the loaded objects are frozen out of its
+            # way and it is switched on again (desktop/app.py, AfterShow).
+            gc.disable()
             from desktop.app import run_app
 
             return run_app(ctx)
