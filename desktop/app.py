@@ -271,7 +271,7 @@ def run_app(ctx: CliContext) -> int:
         if terminate is not None:
             terminate.restore()
         after_show.stop()
-        _delete_now(terminate, flush, tray, window, instance)
+        _delete_now(terminate, flush, after_show.timer, tray, window, instance)
 
 
 def settle_collector() -> None:
@@ -289,23 +289,23 @@ class AfterShow:
 
     def __init__(self, window: QuickWindow, warm_steps: Iterator[None], checker: Callable[[], RiskChecker],
                  *, done: Callable[[], object] | None = None,
-                 freeze: Callable[[], None] = settle_collector) -> None:
+                 settle: Callable[[], None] = settle_collector) -> None:
         from PySide6.QtCore import QTimer
 
         self._window = window
         self._steps = warm_steps
         self._checker: Callable[[], RiskChecker] | None = checker
         self._done = done
-        self._freeze = freeze
-        self._timer = QTimer()
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._settle = settle
+        self.timer = QTimer()
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._step)
 
     def start(self) -> None:
-        self._timer.start()
+        self.timer.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.timer.stop()
 
     def _step(self) -> None:
         if self._checker is not None:
@@ -314,8 +314,8 @@ class AfterShow:
             return
         if next(self._steps, StopIteration) is not StopIteration:
             return
-        self._timer.stop()
-        self._freeze()
+        self.timer.stop()
+        self._settle()
         if self._done is not None:
             self._done()
 

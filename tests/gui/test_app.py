@@ -41,7 +41,7 @@ def test_start_up_work_after_show_brings_badges_and_keeps_search_answering(qtbot
     early = [h.phrase.title for h in search.search("tuihuan")]
     done: list[bool] = []
     after = app.AfterShow(window, steps, lambda: app.make_checker(window.settings),
-                          done=lambda: done.append(True), freeze=lambda: None)
+                          done=lambda: done.append(True), settle=lambda: None)
     after.start()
     qtbot.waitUntil(lambda: bool(done))
 
