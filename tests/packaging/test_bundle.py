@@ -156,6 +156,8 @@ def test_the_bundle_carries_its_data(bundle: Path) -> None:
     for relative in ("phrases/zh_CN/default.json", "phrases/en/default.json", "icons/app.png"):
         assert (internal / relative).is_file(), relative
     assert list((internal / "phrases" / "risk").glob("*.json")), "no risk rules in the bundle"
+    # The library file's fast parser (json alone would work, at a third of the speed).
+    assert list(internal.glob("orjson/orjson*")) or list(internal.glob("orjson*")), "no orjson in the bundle"
 
 
 # -- the Linux packages ------------------------------------------------------------------------------
