@@ -24,6 +24,9 @@ BADGE = 18
 CHIP_GAP = 5
 BLOCK_COLOR = QColor("#d93025")
 WARN_COLOR = QColor("#c77700")
+# Combined once: or-ing Qt's Python enums on every row painted costs more than the drawing.
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -49,11 +52,18 @@ class PhraseDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.risk_labels = {"block": "禁", "warn": "注意"}
+        self._fonts: tuple[str, _Fonts] | None = None
+
+    def fonts(self, base: QFont) -> _Fonts:
+        """The fonts and metrics a row is painted with, made once per base font (not per row)."""
+        key = base.key()
+        if self._fonts is None or self._fonts[0] != key:
+            self._fonts = (key, _Fonts(base))
+        return self._fonts[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title = QFontMetrics(self._title_font(option.font))
-        small = QFontMetrics(option.font)
-        return QSize(200, PAD_Y * 2 + title.height() + LINE_GAP + small.height() + 2)
+        f = self.fonts(option.font)
+        return QSize(200, PAD_Y * 2 + f.title_metrics.height() + LINE_GAP + f.base_metrics.height() + 2)
 
     @staticmethod
     def _title_font(base: QFont) -> QFont:
@@ -84,10 +94,8 @@ class PhraseDelegate(QStyledItemDelegate):
             painter.setBrush(accent)
             painter.drawRoundedRect(QRectF(rect.left(), rect.top() + 8, 3, rect.height() - 16), 1.5, 1.5)
 
-        title_font = self._title_font(option.font)
-        small = small_font(option.font)
-        tm = QFontMetrics(title_font)
-        sm = QFontMetrics(small)
+        fonts = self.fonts(option.font)
+        title_font, small, tm, sm = fonts.title, fonts.small, fonts.title_metrics, fonts.small_metrics
         top = rect.top() + PAD_Y - 2
         left = float(rect.left() + PAD_X)
 
@@ -102,7 +110,7 @@ class PhraseDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(badge_rect, 5, 5)
             painter.setFont(small)
             painter.setPen(muted)
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, str(number))
+            painter.drawText(badge_rect, CENTER, str(number))
         left += BADGE + 8
 
         # Chips on the right of the first line: risk badge, hotkey, code.
@@ -112,12 +120,12 @@ class PhraseDelegate(QStyledItemDelegate):
         risk = index.data(Role.RISK) or ""
         if risk:
             color = BLOCK_COLOR if risk == "block" else WARN_COLOR
-            right = self._chip(painter, right, chip_top, chip_h, self.risk_labels.get(risk, risk), small,
+            right = self._chip(painter, right, chip_top, chip_h, self.risk_labels.get(risk, risk), small, sm,
                                fg=color, bg=_alpha(color, 36), border=_alpha(color, 120))
         for role in (Role.HOTKEY, Role.CODE):
             value = index.data(role) or ""
             if value:
-                right = self._chip(painter, right, chip_top, chip_h, value, small,
+                right = self._chip(painter, right, chip_top, chip_h, value, small, sm,
                                    fg=muted, bg=_alpha(muted, 28), border=None)
 
         painter.setFont(title_font)
@@ -125,23 +133,21 @@ class PhraseDelegate(QStyledItemDelegate):
         title_w = max(0, int(right - left - 4))
         title = tm.elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "", Qt.TextElideMode.ElideRight,
                               title_w)
-        painter.drawText(QRect(int(left), int(top), title_w, tm.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+        painter.drawText(QRect(int(left), int(top), title_w, tm.height()), LEFT_MIDDLE, title)
 
         painter.setFont(option.font)
-        fm = QFontMetrics(option.font)
+        fm = fonts.base_metrics
         preview_w = max(0, rect.right() - PAD_X - int(left))
         preview = fm.elidedText(index.data(Role.PREVIEW) or "", Qt.TextElideMode.ElideRight, preview_w)
         painter.setPen(muted)
         painter.drawText(QRect(int(left), int(top + tm.height() + LINE_GAP), preview_w, fm.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), preview)
+                         LEFT_MIDDLE, preview)
         painter.restore()
 
     @staticmethod
-    def _chip(painter: QPainter, right: float, top: float, height: float, text: str, font: QFont, *,
-              fg: QColor, bg: QColor, border: QColor | None) -> float:
+    def _chip(painter: QPainter, right: float, top: float, height: float, text: str, font: QFont,
+              fm: QFontMetrics, *, fg: QColor, bg: QColor, border: QColor | None) -> float:
         """Draws a rounded label ending at ``right``; returns where the next one may end."""
-        fm = QFontMetrics(font)
         width = fm.horizontalAdvance(text) + 10
         box = QRectF(right - width, top, width, height)
         painter.setPen(border if border is not None else Qt.PenStyle.NoPen)
@@ -149,8 +155,19 @@ class PhraseDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(box, 4, 4)
         painter.setFont(font)
         painter.setPen(fg)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(box, CENTER, text)
         return right - width - CHIP_GAP
+
+
+class _Fonts:
+    """Title (demi-bold), base and small fonts of a row, with their metrics."""
+
+    def __init__(self, base: QFont) -> None:
+        self.title = PhraseDelegate._title_font(base)
+        self.small = small_font(base)
+        self.title_metrics = QFontMetrics(self.title)
+        self.small_metrics = QFontMetrics(self.small)
+        self.base_metrics = QFontMetrics(base)
 
 
 def _alpha(color: QColor, alpha: int) -> QColor:
