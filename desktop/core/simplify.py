@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 # Where the table lies, relative to the rule folder.
 T2S_FILE = Path("data") / "t2s.json"
 
 
-def one_to_one(chars: Mapping[object, object]) -> dict[str, str]:
+def one_to_one(chars: Mapping[Any, Any]) -> dict[str, str]:
     """The entries that map one character to one character: converting keeps a text's length,
     so offsets into the converted text are offsets into the original."""
     return {k: v for k, v in chars.items()
