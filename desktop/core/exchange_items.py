@@ -90,6 +90,9 @@ class ImportData:
     # Fields the file has columns for: a missing title or tags column says nothing about them.
     columns: set[str] = field(default_factory=lambda: set(ALL_COLUMNS))
     default_scenario: str = "未分组"
+    # Set by a reader that has made sure no text in the file holds lone surrogates (characters
+    # that are no text): planning then need not look for them row by row.
+    characters_checked: bool = False
 
 
 # -- cells -----------------------------------------------------------------------------------------

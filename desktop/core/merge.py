@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from desktop.core.errors import FieldError, QuickReplyError
 from desktop.core.exchange_items import (
@@ -34,6 +34,7 @@ from desktop.core.model import (
     check_title,
     clean_text,
     has_bad_characters,
+    has_bad_characters_in,
 )
 from desktop.core.store import paused_gc
 
@@ -174,10 +175,12 @@ def content_of(p: Phrase) -> tuple[Any, ...]:
 class _Codes:
     """Which codes are taken: by the library, by explicit codes in the file, or already given out."""
 
-    def __init__(self, library: PhraseLibrary, explicit: Iterable[str | None]) -> None:
+    def __init__(self, library: PhraseLibrary, explicit: Iterable[str | None],
+                 explicit_set: set[str] | None = None) -> None:
         self._library = library
         self._explicit_codes = explicit
-        self._explicit: set[str] | None = None  # made on first use: most files never need a free code
+        # Made on first use (most files never need a free code) unless the caller has it already.
+        self._explicit: set[str] | None = explicit_set
         self.claimed: Container[str] = set()
 
     def taken(self, code: str) -> bool:
@@ -211,25 +214,38 @@ def plan_import(library: PhraseLibrary, data: ImportData, policy: str = "skip", 
 
 def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskChecker | None,
           initials: Callable[[str], str]) -> ImportPlan:
-    scenario_ids = {s.id: s.id for s in library.scenarios()}
-    scenario_names = {s.name.casefold(): s.id for s in library.scenarios()}
+    scenarios = library.scenarios()  # sorted on each call: once is enough
+    scenario_ids = {s.id: s.id for s in scenarios}
+    scenario_names = {s.name.casefold(): s.id for s in scenarios}
     file_scenarios = {(s.id or s.name.casefold()): s for s in data.scenarios}
     new_scenarios: dict[str, ScenarioInfo] = {}
     by_text: dict[str, Phrase] = {}
+    by_code: dict[str, Phrase] = {}  # the library's phrases by code: a dict lookup per row, no call
     for p in library.phrases():
         by_text.setdefault(p.text, p)
+        by_code[p.code] = p
     fullmatch = CODE_RE.fullmatch
-    valid_codes: list[str | None] = []
-    for item in data.items:
-        c = item.code.strip().lower()
-        valid_codes.append(c if fullmatch(c) else None)
-    codes = _Codes(library, valid_codes)
+    # A code already valid is kept as it is: lowering it would only copy it (100k rows).
+    valid_codes: list[str | None] = [
+        c if fullmatch(c := item.code.strip()) else c if fullmatch(c := c.lower()) else None
+        for item in data.items]
+    # Lone surrogates come only from a damaged file: unless the reader has ruled them out already,
+    # one pass over every text and title tells whether any row needs the test at all.
+    check_characters = not data.characters_checked and has_bad_characters_in(
+        [i.text for i in data.items], [i.title for i in data.items])
     # Texts are remembered only when some row has no usable code (then a repeat is told by its text).
     track_texts = None in valid_codes
+    explicit = None if track_texts else cast("set[str]", set(valid_codes))  # no None in it
+    codes = _Codes(library, valid_codes, explicit)
+    # Each entry's code is remembered so that a later row finds it taken. When every row has a code
+    # of its own that no other row shares (most files), a later row can only meet a code made up
+    # here, since the file's own codes count as taken anyway (explicit): then only the made-up codes
+    # are remembered, not a 100k-entry dict of the file's.
+    remember_all = explicit is None or len(explicit) < len(valid_codes)
     hotkeys_used: dict[str, str] = {hotkey: p.id for hotkey, p in library.by_hotkey().items()}
     seen_code: dict[str, PlanEntry] = {}
     codes.claimed = seen_code
-    find_code = library.find_code
+    find_code = by_code.get
     seen_text: dict[str, str] = {}  # text -> scenario reference of the row that had it
     plan = ImportPlan(data=data, policy=policy, entries=[], invalid=[], new_scenarios=[], duplicates=[],
                       derived_codes=[])
@@ -253,6 +269,8 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
         return NEW_SCENARIO + folded, []
 
     refs: dict[str | tuple[str, str], tuple[str, list[QuickReplyError]]] = {}
+    # Tag lists repeat across rows: each distinct one is checked once.
+    tag_checks: dict[tuple[str, ...], bool] = {}
     # Per-row work is kept lean (a 100k-row file): cheap tests first, the full checks only for
     # rows that fail them, and scenario lookups once per distinct name.
     entries = plan.entries
@@ -274,9 +292,13 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
         if found is None:
             found = refs[ref_key] = scenario_ref(item)
         sref, sc_errors = found
-        if (not text or len(text) > TEXT_LIMIT or len(title) > TITLE_LIMIT or sc_errors
-                or has_bad_characters(text) or has_bad_characters(title)
-                or (tags and check_tags(list(tags)))):
+        tags_ok = True
+        if tags:
+            tags_ok = tag_checks.get(tags)  # type: ignore[assignment]
+            if tags_ok is None:
+                tags_ok = tag_checks[tags] = not check_tags(list(tags))
+        if (not text or len(text) > TEXT_LIMIT or len(title) > TITLE_LIMIT or sc_errors or not tags_ok
+                or (check_characters and (has_bad_characters(text) or has_bad_characters(title)))):
             errors: list[QuickReplyError] = [*check_text(text), *check_title(title), *check_tags(list(tags)),
                                              *sc_errors]
             plan.invalid.append(InvalidRow(item.row, errors))
@@ -287,6 +309,11 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
             hotkey, hk_errors = check_hotkey(item.hotkey)
             notes = tuple(hk_errors)
         if item.phrase_id is not None:
+            if not remember_all:
+                # A phrase matched by id may take any code, also one an earlier row has as its own:
+                # from here on every code given out is remembered, those given so far first.
+                seen_code.update((e.code, e) for e in entries)
+                remember_all = True
             # A backup names its phrases by id: one whose code was changed here since is still
             # the same phrase, compared under its code here rather than added again.
             same_phrase = _by_id(library, item.phrase_id)
@@ -348,13 +375,27 @@ def _plan(library: PhraseLibrary, data: ImportData, policy: str, checker: RiskCh
         entry = PlanEntry(item, status, action, code, sref, title, text, hotkey, existing, notes)
         if checker is not None and action != "skip":
             entry.findings = tuple(checker.check(text))
-        seen_code[code] = entry  # also marks the code as claimed (codes.claimed is this dict)
+        if remember_all or code != valid_code:
+            seen_code[code] = entry  # also marks the code as claimed (codes.claimed is this dict)
         if track_texts:
             seen_text[text] = sref
         entries.append(entry)
-    used_refs = {e.scenario for e in plan.entries if e.action != "skip"}
-    plan.new_scenarios = [s for key, s in new_scenarios.items() if NEW_SCENARIO + key in used_refs]
+    plan.new_scenarios = _used_new_scenarios(new_scenarios, entries)
     return plan
+
+
+def _used_new_scenarios(new_scenarios: dict[str, ScenarioInfo],
+                        entries: list[PlanEntry]) -> list[ScenarioInfo]:
+    """The scenarios to create: those some written row lands in."""
+    wanted = {NEW_SCENARIO + key for key in new_scenarios}
+    used: set[str] = set()
+    if wanted:
+        for e in entries:
+            if e.action != "skip" and e.scenario in wanted:
+                used.add(e.scenario)
+                if len(used) == len(wanted):
+                    break  # all found, usually within the first rows: no need to walk 100k more
+    return [s for key, s in new_scenarios.items() if NEW_SCENARIO + key in used]
 
 
 def _by_id(library: PhraseLibrary, phrase_id: str) -> Phrase | None:

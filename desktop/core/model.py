@@ -32,6 +32,20 @@ def has_bad_characters(value: str) -> bool:
     return _SURROGATE_RE.search(value) is not None
 
 
+def has_bad_characters_in(*values: list[str]) -> bool:
+    """``has_bad_characters`` for many strings, or a whole file, at once (an import's 100k rows).
+
+    One pass instead of a search per string: strict encoding refuses exactly the lone surrogates,
+    and UTF-16 is the quickest to write out.
+    """
+    try:
+        for strings in values:
+            "".join(strings).encode("utf-16-le")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @dataclass(slots=True)
 class Scenario:
     id: str

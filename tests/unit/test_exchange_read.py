@@ -143,6 +143,15 @@ def test_formula_cells_are_read_back_without_the_escape(tmp_path: Path) -> None:
     assert [i.text for i in read_import(f).items] == ["=SUM(A1)", "-5元", "'普通", "=1+1"]
 
 
+def test_escaped_cells_are_unescaped_in_every_column(tmp_path: Path) -> None:
+    f = write(tmp_path / "x.csv", "场景,编码,标题,内容,标签\n"
+                                  "'=组,'-1,'+标题,'@内容,'=标\n欢迎,a,it's,it's,\n")
+    first, second = read_import(f).items
+    assert (first.scenario, first.raw_code, first.title, first.text, first.tags) == (
+        "=组", "-1", "+标题", "@内容", ("=标",))
+    assert (second.title, second.text) == ("it's", "it's")
+
+
 @given(st.text(max_size=30))
 def test_cell_escape_round_trips_and_defuses_formulas(value: str) -> None:
     escaped = escape_cell(value)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.exchange import read_import
+from desktop.core.exchange_csv import parse_csv_text
 from desktop.core.exchange_items import ExchangeError, ImportData, ImportItem, exchange_translator
 from desktop.core.library import PhraseLibrary
 from desktop.core.merge import plan_import
@@ -109,6 +110,19 @@ def test_text_with_lone_surrogates_is_an_invalid_row_not_a_failed_import(
     store.flush()  # the file is still writable: nothing unencodable got in
 
 
+@pytest.mark.parametrize(("text", "invalid"), [
+    ("编码,内容,标题\nok,亲，好的,好\nbad,亲\ud800好,坏\nt,亲，标题坏了,标\udc80\n", ["3", "4"]),
+    ("编码,内容,标题\nok,亲，好的,好\nfine,亲，也好,也\n", []),
+])
+def test_lone_surrogates_in_csv_text_are_invalid_rows(lib: PhraseLibrary, text: str,
+                                                     invalid: list[str]) -> None:
+    data = parse_csv_text(text, "x.csv")
+    assert data.characters_checked == (not invalid)  # the reader looked at the whole text once
+    plan = plan_import(lib, data, "skip")
+    assert [r.row for r in plan.invalid] == invalid
+    assert all(e.key.endswith("not_text") for r in plan.invalid for e in r.errors)
+
+
 def test_codes_are_made_valid_and_unique(lib: PhraseLibrary) -> None:
     d = read_import(DATA / "qianniu_export_gbk.csv")
     plan = plan_import(lib, d, "skip")
@@ -179,6 +193,27 @@ def test_rename_imports_a_conflict_under_a_free_code(lib: PhraseLibrary) -> None
     assert lib.by_code("cm").text == "亲，这款偏小一码，建议拍大一码哦。"
     assert lib.by_code("cm2").text == "亲，新版本的尺码建议。"
     assert len(result.added) == 1
+
+
+def test_renamed_conflicts_never_share_a_code_even_when_cut_to_the_same_stem(lib: PhraseLibrary) -> None:
+    size = lib.by_code("cm").scenario
+    lib.add_phrase(size, "abcdefghijklmnop", "长一", "亲，第一句。")
+    lib.add_phrase(size, "abcdefghijklmnoq", "长二", "亲，第二句。")
+    rows = [item("abcdefghijklmnop", "亲，第一句改了。", row="2"),
+            item("abcdefghijklmnoq", "亲，第二句改了。", row="3"),
+            item("abcdefghijklmno2", "亲，本来就叫这个。", row="4")]
+    plan = plan_import(lib, data_of(*rows), "rename")
+    # both renamed codes are cut to 15 letters and numbered; 2 is the file's own code for row 4
+    assert [e.code for e in plan.entries] == ["abcdefghijklmno3", "abcdefghijklmno4", "abcdefghijklmno2"]
+    assert [e.action for e in plan.entries] == ["add", "add", "add"]
+
+
+def test_a_phrase_matched_by_id_does_not_take_a_code_an_earlier_row_has(lib: PhraseLibrary) -> None:
+    cm = lib.by_code("cm")
+    rows = [item("cm", cm.text, title=cm.title, tags=cm.tags, row="2"),
+            item("zz", "亲，另一句。", row="3", phrase_id=cm.id)]
+    plan = plan_import(lib, data_of(*rows), "skip")
+    assert [(e.code, e.status) for e in plan.entries] == [("cm", "identical"), ("zz", "new")]
 
 
 def test_unknown_policy_is_refused(lib: PhraseLibrary) -> None:

@@ -15,6 +15,8 @@ from desktop.core.model import (
     clean_tags,
     clean_text,
     default_scenario_name,
+    has_bad_characters,
+    has_bad_characters_in,
 )
 
 
@@ -128,6 +130,23 @@ def test_clean_tags(raw: object, expected: list[str]) -> None:
 )
 def test_clean_text(raw: str, expected: str) -> None:
     assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "bad"),
+    [
+        ([], False),
+        (["", "亲，好的", "emoji 😀 is text"], False),
+        (["亲，好的", "亲\ud800好"], True),
+        (["a\udc80"], True),
+        (["\ud83d", "\ude00"], True),  # two halves in two strings are still two lone surrogates
+        (["\ud83d\ude00"], True),  # a surrogate pair spelled out is no character either
+    ],
+)
+def test_bad_characters_in_many_strings_as_in_each(values: list[str], bad: bool) -> None:
+    assert has_bad_characters_in(values) is bad
+    assert any(has_bad_characters(v) for v in values) is bad
+    assert has_bad_characters_in(["ok"], values) is bad
 
 
 def test_phrase_round_trips_through_its_document() -> None:
