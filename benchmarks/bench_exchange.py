@@ -7,7 +7,8 @@ the library stores for every phrase, which dominate a large write.
 
 Times are this process's CPU time, best of a few runs: on the shared machine this was written on,
 wall time swung two- to three-fold between runs, CPU time by up to a third (the small 10k
-baseline most). The write figures therefore leave out the wait for fsync.
+baseline most). The write figures therefore leave out the wait for fsync. The CSV baseline, read
+and dry run are taken in turn, five rounds, so load that comes and goes hits all three alike.
 """
 
 from __future__ import annotations
@@ -134,16 +135,21 @@ def run(quick: bool) -> list[Row]:
         for n in sizes_csv:
             path = work / f"p{n}.csv"
             _write_csv(path, data[:n])
-            repeat = 5 if n <= 10_000 else 3
-            base = _cpu_ms(lambda p=path: _plain_csv(p), repeat)  # type: ignore[misc]
+            repeat = 5
             label = f"csv module reads {n // 1000}k rows"
-            read = _cpu_ms(lambda p=path: read_import(p), repeat)  # type: ignore[misc]
+            # In turn (baseline, read, dry run, baseline, …), best of each: a busy moment of the
+            # shared machine then hits all three alike instead of whichever block of runs it fell on.
+            samples: dict[str, list[float]] = {"base": [], "read": [], "dry": []}
+            for _ in range(repeat):
+                samples["base"].append(_cpu_ms(lambda p=path: _plain_csv(p), 1))  # type: ignore[misc]
+                samples["read"].append(_cpu_ms(lambda p=path: read_import(p), 1))  # type: ignore[misc]
+                samples["dry"].append(_import_once(path, work, None, write=False))
+            base, read, dry = (min(samples[k]) for k in ("base", "read", "dry"))
             rows.append(Row(AREA, f"CSV {n // 1000}k rows: read into items", read, label, base))
-            dry = _best(lambda p=path: _import_once(p, work, None, write=False), repeat)  # type: ignore[misc]
             rows.append(Row(AREA, f"CSV {n // 1000}k rows: dry run (read + plan)", dry, label, base,
                             target="<= 3x plain read"))
             wr = _best(lambda p=path: _import_once(p, work, None, write=True),  # type: ignore[misc]
-                         repeat if n <= 10_000 else 1)
+                       3 if n <= 10_000 else 1)
             rows.append(Row(AREA, f"CSV {n // 1000}k rows: import and write, no search keys", wr, label,
                             base))
             if n <= 10_000:
