@@ -208,9 +208,10 @@ def paused_gc() -> Iterator[None]:
 
 
 def _fast_json() -> Any:
-    """orjson when installed: it parses the library file ~1.6x and writes it ~10x faster than
-    ``json``. Anything it refuses (NaN, huge integers, bad UTF-8, deep nesting) goes to ``json``,
-    which keeps the final word on what is valid and how an error is described."""
+    """orjson when installed: it writes the library file ~10x faster than ``json`` (a save at 10k
+    phrases: ~7 ms instead of ~100 ms), with a third of the memory. Reading stays with ``json``:
+    orjson parses faster but its parse tree briefly takes ~15x the file's size in memory (over a
+    gigabyte for a 100k-phrase library)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; json alone is correct, only slower
@@ -223,13 +224,6 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, f"cannot read ({exc.strerror or exc})"
-    fast = _fast_json()
-    if fast is not None:
-        try:
-            with paused_gc():
-                return fast.loads(raw), None
-        except fast.JSONDecodeError:
-            pass
     try:
         with paused_gc():
             return json.loads(raw.decode("utf-8")), None
