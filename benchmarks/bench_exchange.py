@@ -8,7 +8,8 @@ the library stores for every phrase, which dominate a large write.
 Times are this process's CPU time, best of a few runs: on the shared machine this was written on,
 wall time swung two- to three-fold between runs, CPU time by up to a third (the small 10k
 baseline most). The write figures therefore leave out the wait for fsync. The CSV baseline, read
-and dry run are taken in turn, five rounds, so load that comes and goes hits all three alike.
+and dry run are taken in turn (nine rounds at 10k, five at 100k), so load that comes and goes
+hits all three alike.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def run(quick: bool) -> list[Row]:
         for n in sizes_csv:
             path = work / f"p{n}.csv"
             _write_csv(path, data[:n])
-            repeat = 5
+            repeat = 9 if n <= 10_000 else 5  # the 10k runs are short: more rounds, less noise
             label = f"csv module reads {n // 1000}k rows"
             # In turn (baseline, read, dry run, baseline, …), best of each: a busy moment of the
             # shared machine then hits all three alike instead of whichever block of runs it fell on.

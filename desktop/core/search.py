@@ -214,7 +214,8 @@ class SearchIndex:
             yield
 
     def __len__(self) -> int:
-        return len(self._library)
+        self._ready()
+        return len(self._entries)
 
     # -- searching -------------------------------------------------------------------------------
 
