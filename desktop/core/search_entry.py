@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate
@@ -209,11 +208,10 @@ FIELDS: dict[str, Callable[[Entry], str]] = {
 }
 
 
-def _joined(values: list[str]) -> tuple[str, array[int]]:
+def _joined(values: list[str]) -> tuple[str, list[int]]:
     big = "\n" + "\n".join(values) + "\n"
     # starts[k] = len(values[0]) + … + len(values[k-1]) + k, all in C.
-    # An array of machine integers: 8 bytes an offset instead of a pointer and an int object (36).
-    starts = array("q", map(add, accumulate(map(len, values), initial=0), range(len(values) + 1)))
+    starts = list(map(add, accumulate(map(len, values), initial=0), range(len(values) + 1)))
     return big, starts
 
 
@@ -231,7 +229,7 @@ class Chunk:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.keys = [e.key for e in entries]
-        self._fields: dict[str, tuple[str, array[int]]] = {}
+        self._fields: dict[str, tuple[str, list[int]]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -246,7 +244,7 @@ class Chunk:
             value = FIELDS[name](entry)
             at = starts[j]
             shift = len(value) + 1
-            starts[j:] = array("q", [at, *(s + shift for s in starts[j:])])
+            starts[j:] = [at, *(s + shift for s in starts[j:])]
             self._fields[name] = (big[:at] + "\n" + value + big[at:], starts)
 
     def remove_at(self, j: int) -> None:
@@ -255,10 +253,10 @@ class Chunk:
         for name, (big, starts) in self._fields.items():
             at, after = starts[j], starts[j + 1]
             shift = after - at
-            starts[j:] = array("q", [s - shift for s in starts[j + 1:]])
+            starts[j:] = [s - shift for s in starts[j + 1:]]
             self._fields[name] = (big[:at] + big[after:], starts)
 
-    def field(self, name: str) -> tuple[str, array[int]]:
+    def field(self, name: str) -> tuple[str, list[int]]:
         built = self._fields.get(name)
         if built is None:
             built = self._fields[name] = _joined(list(map(FIELDS[name], self.entries)))
