@@ -65,7 +65,10 @@ class PynputHotkeys:
 
         threading.Thread(target=wait_ready, daemon=True).start()
         if not ready.wait(_START_TIMEOUT) or not self._listener.is_alive():
-            stop_listener(self._listener)
+            # pynput's stop() waits, with no limit, for a listener that is still starting: a busy
+            # or stuck X server would hang the caller (the window's thread). It is stopped from a
+            # helper thread instead, whenever it gets that far.
+            threading.Thread(target=stop_listener, args=(self._listener,), daemon=True).start()
             raise ListenerFailed("the keyboard listener did not start")
 
     def register(self, hotkey: str, callback: HotkeyCallback) -> None:

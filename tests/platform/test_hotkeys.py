@@ -331,3 +331,52 @@ def test_every_translation_parses_in_pynput(canonical: str, xserver: XServer) ->
 ])
 def test_to_keyboard(canonical: str, expected: str) -> None:
     assert to_keyboard(canonical) == expected
+
+
+class NeverReadyKeyboard:
+    """A keyboard module whose listener never gets its X connection ready, and whose stop() waits
+    for readiness without a limit, as pynput's does on X11."""
+
+    class Listener:
+        def __init__(self, on_press: Any, on_release: Any) -> None:
+            self.daemon = False
+            self._ready = threading.Event()
+            self.stopped = threading.Event()
+
+        def start(self) -> None:
+            pass
+
+        def wait(self) -> None:
+            self._ready.wait()
+
+        def is_alive(self) -> bool:
+            return True
+
+        def stop(self) -> None:
+            self.wait()
+            self.stopped.set()
+
+        def join(self, timeout: float | None = None) -> None:
+            pass
+
+
+def test_a_listener_that_never_starts_fails_the_backend_without_hanging(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A busy or stuck X server must not freeze the window: the backend gives up after its time
+    limit and the app falls back to no global hotkeys (told in the window)."""
+    import desktop.platform.hotkeys_pynput as hp
+
+    monkeypatch.setattr(hp, "_START_TIMEOUT", 0.2)
+    outcome: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            hp.PynputHotkeys(keyboard=NeverReadyKeyboard)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=start, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), "starting the backend hung"
+    assert len(outcome) == 1 and isinstance(outcome[0], hp.ListenerFailed)
