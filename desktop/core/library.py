@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from desktop.core.errors import FieldError, NotFound, QuickReplyError, ValidationFailed
 from desktop.core.hotkey_spec import normalise_hotkey, reserved_reason
 from desktop.core.library_batch import PHRASES, BatchEdits
+from desktop.core.library_records import RecordTable
 from desktop.core.model import (
     SCENARIO_NAME_LIMIT,
     SOURCES,
@@ -26,6 +27,7 @@ from desktop.core.model import (
     clean_text,
     has_bad_characters,
 )
+from desktop.core.snapshot import Rows
 from desktop.core.store import Store, paused_gc
 from desktop.core.trash import Trash, Trashed
 
@@ -101,6 +103,9 @@ class PhraseLibrary(BatchEdits):
         self._by_code: dict[str, str] = {}
         self._scenarios: dict[str, Scenario] = {}
         self._scenario_doc_ids: dict[str, int] = {}
+        # The store writes the phrases and scenarios from these dicts: there is no second copy.
+        self._phrase_table = RecordTable(Phrase, self._phrases, self._doc_ids)
+        self._scenario_table = RecordTable(Scenario, self._scenarios, self._scenario_doc_ids)
         self.skipped: list[str] = []  # documents that could not be read, reported to the user
         self._load()
 
@@ -109,6 +114,10 @@ class PhraseLibrary(BatchEdits):
     def _load(self) -> None:
         with paused_gc():
             self._read_documents()
+        self._phrase_table.loaded()
+        self._scenario_table.loaded()
+        self._store.adopt(SCENARIOS, self._scenario_table)
+        self._store.adopt(PHRASES, self._phrase_table)
         rekey = self._store.meta.get("search_key_version") != self._keyer.version
         if rekey and self._store.readonly:
             # Keys made by another keyer version would give wrong matches: make them in memory;
@@ -123,29 +132,57 @@ class PhraseLibrary(BatchEdits):
             self._store.meta["search_key_version"] = self._keyer.version
 
     def _read_documents(self) -> None:
-        # Read the stored documents in place: copying 10k of them through tinydb's Document
-        # objects first would cost a third of the start-up time.
-        for doc_id, doc in self._store.documents(SCENARIOS):
-            try:
-                s = Scenario.from_doc(doc)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                self.skipped.append(f"scenario {doc!r:.80}")
+        # Both tables' rows first: asking for one table's documents turns the other's rows back
+        # into documents.
+        scenario_rows, phrase_rows = self._store.rows(SCENARIOS), self._store.rows(PHRASES)
+        for doc_id, s, doc in self._records(SCENARIOS, scenario_rows, Scenario, self._scenario_table):
+            if s.id in self._scenarios:
+                self._skip(self._scenario_table, "scenario", doc_id, doc if doc is not None else s.to_doc())
                 continue
             self._scenarios[s.id] = s
             self._scenario_doc_ids[s.id] = doc_id
-        for doc_id, doc in self._store.documents(PHRASES):
-            try:
-                p = Phrase.from_doc(doc)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                self.skipped.append(f"phrase {doc!r:.80}")
-                continue
+        for doc_id, p, doc in self._records(PHRASES, phrase_rows, Phrase, self._phrase_table):
             if p.code in self._by_code or p.id in self._phrases:
                 # A hand-edited or merged file with a repeated code: keep the first, report the rest.
-                self.skipped.append(f"phrase {doc!r:.80}")
+                self._skip(self._phrase_table, "phrase", doc_id, doc if doc is not None else p.to_doc())
                 continue
             self._phrases[p.id] = p
             self._doc_ids[p.id] = doc_id
             self._by_code[p.code] = p.id
+
+    def _records(self, name: str, rows: Rows | None, record_type: Any,
+                 table: RecordTable[Any]) -> Iterator[tuple[int, Any, dict[str, Any] | None]]:
+        """(document id, record, its document or None) for every readable document of a table.
+
+        From the snapshot's rows when the store has them (made from records, so taken as they
+        are), else from the stored documents, read in place: copying 10k of them through tinydb's
+        Document objects first would cost a third of the start-up time. The unreadable ones are
+        reported and kept in the file as they are.
+        """
+        docs: Iterable[tuple[int, Any]]
+        if rows is None:
+            docs = self._store.documents(name)
+        else:
+            fields, values, kept = rows
+            if fields == table.fields:
+                for doc_id, row in values:
+                    yield doc_id, record_type(*row), None
+                docs = ((int(k), doc) for k, doc in kept.items())
+            else:  # made by a version with other fields: the careful way
+                docs = [*((i, dict(zip(fields, row, strict=True))) for i, row in values),
+                        *((int(k), doc) for k, doc in kept.items())]
+        kind = "scenario" if record_type is Scenario else "phrase"
+        for doc_id, doc in docs:
+            try:
+                record = record_type.from_doc(doc)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                self._skip(table, kind, doc_id, doc)
+                continue
+            yield doc_id, record, doc
+
+    def _skip(self, table: RecordTable[Any], kind: str, doc_id: int, doc: Any) -> None:
+        self.skipped.append(f"{kind} {doc!r:.80}")
+        table.keep(doc_id, doc)
 
     def _rekey_all(self) -> None:
         """Search keys were made by another version of the keyer: make them again, once."""
@@ -380,9 +417,9 @@ class PhraseLibrary(BatchEdits):
         item = Trashed(phrase=p, deleted=self._clock())
         with self._store.deferred():
             self._trash.put([p], item.deleted)
-            self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(phrase_id)])
-        del self._phrases[phrase_id]
-        del self._by_code[p.code]
+            del self._phrases[phrase_id], self._by_code[p.code]
+            self._doc_ids.pop(phrase_id, None)
+            self._store.changed()
         self._emit("removed", [phrase_id])
         return item
 
@@ -518,24 +555,18 @@ class PhraseLibrary(BatchEdits):
         with self._store.deferred():
             for p in members:
                 self.move_phrase(p.id, target or "")
-            self._store.table(SCENARIOS).remove(doc_ids=[self._scenario_doc_ids.pop(s.id)])
             del self._scenarios[s.id]
+            self._scenario_doc_ids.pop(s.id, None)
+            self._store.changed()
         self._emit("scenarios", [s.id])
 
     # -- writing ---------------------------------------------------------------------------------
 
     def _write_phrase(self, p: Phrase) -> None:
-        table = self._store.table(PHRASES)
-        doc_id = self._doc_ids.get(p.id)
-        if doc_id is None:
-            self._doc_ids[p.id] = table.insert(p.to_doc())
-        else:
-            table.update(p.to_doc(), doc_ids=[doc_id])
+        """Save after a change to ``p``, which is in ``_phrases`` already (the store writes from there)."""
+        self._phrase_table.doc_id(p.id)
+        self._store.changed()
 
     def _write_scenario(self, s: Scenario) -> None:
-        table = self._store.table(SCENARIOS)
-        doc_id = self._scenario_doc_ids.get(s.id)
-        if doc_id is None:
-            self._scenario_doc_ids[s.id] = table.insert(s.to_doc())
-        else:
-            table.update(s.to_doc(), doc_ids=[doc_id])
+        self._scenario_table.doc_id(s.id)
+        self._store.changed()

@@ -1,7 +1,7 @@
 """Many phrases at once (imports, restores, undo): the batch edits of the phrase library.
 
-tinydb rewrites a whole table on every insert/update/remove, so one call per phrase is quadratic
-(10k phrases took minutes); these do the whole set in one table operation.
+One save per call, however many phrases: a save per phrase would be quadratic (each save writes
+the whole file).
 """
 
 from __future__ import annotations
@@ -84,12 +84,10 @@ class BatchEdits:
                 progress(done, total)
         if not ready:
             return []
-        with self._store.deferred():
-            doc_ids = self._store.table(PHRASES).insert_multiple([p.to_doc() for p in ready])
-        for p, doc_id in zip(ready, doc_ids, strict=True):
+        for p in ready:
             self._phrases[p.id] = p
-            self._doc_ids[p.id] = doc_id
             self._by_code[p.code] = p.id
+        self._store.changed()  # the store writes the library's phrases (library_records.py)
         self._emit("added", [p.id for p in ready])
         return ready
 
@@ -119,10 +117,6 @@ class BatchEdits:
             seen_codes[p.code] = p.id
         if not ready:
             return []
-        docs = {p.id: p.to_doc() for p in ready}
-        with self._store.deferred():
-            self._store.table(PHRASES).update(lambda doc: doc.update(docs[doc["id"]]),
-                                              doc_ids=[self._doc_ids[p.id] for p in ready])
         for p in ready:
             old = self._phrases[p.id]
             if self._by_code.get(old.code) == p.id:
@@ -130,6 +124,7 @@ class BatchEdits:
         for p in ready:
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
+        self._store.changed()
         self._emit("updated", [p.id for p in ready])
         return ready
 
@@ -142,10 +137,11 @@ class BatchEdits:
         with self._store.deferred():
             if to_trash:
                 self._trash.put(gone, now)
-            self._store.table(PHRASES).remove(doc_ids=[self._doc_ids.pop(p.id) for p in gone])
-        for p in gone:
-            del self._phrases[p.id]
-            if self._by_code.get(p.code) == p.id:
-                del self._by_code[p.code]
+            for p in gone:
+                del self._phrases[p.id]
+                self._doc_ids.pop(p.id, None)  # none yet if never saved
+                if self._by_code.get(p.code) == p.id:
+                    del self._by_code[p.code]
+            self._store.changed()
         self._emit("removed", [p.id for p in gone])
         return gone

@@ -65,7 +65,7 @@ def open_session(
     """
     if readonly and not (data_dir / "quickreply.json").exists():
         readonly = False
-    store = Store(data_dir, readonly=readonly, lock_timeout=lock_timeout)
+    store = Store(data_dir, readonly=readonly, lock_timeout=lock_timeout, snapshots=True)
     report = store.open()
     try:
         settings_store = SettingsStore(store, overrides=settings_overrides, locked=locked_settings)

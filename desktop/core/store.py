@@ -15,20 +15,19 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from desktop.core.errors import StoreError, StoreLocked, StoreUnreadable
+from desktop.core.file_lock import FileLock, LockTimeout
 from desktop.core.i18n import Translator
-
-if TYPE_CHECKING:
-    from filelock import FileLock
+from desktop.core.snapshot import SNAPSHOT_FILE, Rows, Snapshot, file_sum, read_snapshot, write_snapshot
 
 SCHEMA_VERSION = 1
 DATA_FILE = "quickreply.json"
@@ -49,6 +48,18 @@ def _migrate_0_to_1(data: Data) -> Data:
 
 
 MIGRATIONS: dict[int, Migration] = {0: _migrate_0_to_1}
+
+
+class OwnedTable(Protocol):
+    """A table whose documents live with their owner (the library's phrases), given to ``Store.adopt``."""
+
+    def documents(self) -> Mapping[str, Any]:
+        """Every document by its id: dicts, or dataclasses whose fields are the document's keys."""
+        ...
+
+    def rows(self) -> Rows:
+        """The same as rows of field values, for the start-up snapshot."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -224,6 +235,10 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, f"cannot read ({exc.strerror or exc})"
+    return _parse_json(raw)
+
+
+def _parse_json(raw: bytes) -> tuple[Any, str | None]:
     try:
         with paused_gc():
             return json.loads(raw.decode("utf-8")), None
@@ -235,6 +250,14 @@ def _read_json(path: Path) -> tuple[Any, str | None]:
         return None, "nested too deeply"
 
 
+def _as_document(obj: Any) -> Any:
+    """An owned table's record (a dataclass) as json writes it; orjson writes dataclasses itself."""
+    to_doc = getattr(obj, "to_doc", None)
+    if to_doc is None:
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+    return to_doc()
+
+
 def _dump_json(data: Any) -> bytes:
     """Compact UTF-8 JSON; UnicodeError for lone surrogates, TypeError for what JSON cannot hold."""
     fast = _fast_json()
@@ -244,7 +267,7 @@ def _dump_json(data: Any) -> bytes:
             return out
         except fast.JSONEncodeError:
             pass  # json says what is wrong, in the same words as without orjson
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_as_document).encode("utf-8")
 
 
 class Store:
@@ -255,6 +278,9 @@ class Store:
     repaired on disk when no other process holds the lock, so a read-only command tells the user
     once and the bad file is set aside. A writable store holds the lock until ``close()``; a
     second writer waits ``lock_timeout`` seconds, then gets ``StoreLocked``.
+
+    ``snapshots=True`` keeps a quick-loading copy of the file beside it (``desktop/core/snapshot.py``):
+    read at open when it matches the file exactly, written at ``close()`` when it no longer does.
     """
 
     def __init__(
@@ -266,6 +292,7 @@ class Store:
         backups: BackupPolicy | None = None,
         clock: Callable[[], float] = time.time,
         fsync: bool = True,
+        snapshots: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE
@@ -288,6 +315,12 @@ class Store:
         self._disk_empty = False  # the file on disk is a new empty library: nothing to back up
         self._last_backup = float("-inf")
         self.report: OpenReport | None = None
+        self.snapshot_path = self.data_dir / SNAPSHOT_FILE
+        self._snapshots = snapshots
+        self._owners: dict[str, OwnedTable] = {}
+        self._rows: dict[str, Rows] = {}  # tables read from the snapshot, not yet taken by their owner
+        self._disk_sum: tuple[int, int] | None = None  # file_sum of the file as on disk, when known
+        self._snapshot_sum: tuple[int, int] | None = None  # the file the snapshot on disk was made from
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -306,14 +339,11 @@ class Store:
         return report
 
     def _acquire(self, timeout: float) -> None:
-        from filelock import FileLock, Timeout  # only writers lock: read-only commands start faster
-
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            # thread_local=False: the window may open the store on one thread and close it on another.
-            lock = FileLock(str(self.data_dir / LOCK_FILE), timeout=timeout, thread_local=False)
-            lock.acquire()
-        except Timeout:
+            lock = FileLock(self.data_dir / LOCK_FILE)
+            lock.acquire(timeout)
+        except LockTimeout:
             raise StoreLocked(path=str(self.data_dir)) from None
         except OSError as exc:
             raise StoreError("store.write_failed", detail=f"{self.data_dir}: {exc.strerror or exc}") from exc
@@ -322,7 +352,20 @@ class Store:
 
     def _inspect(self) -> tuple[Any, str | None]:
         """The parsed file and None, or None and why it cannot be used."""
-        data, reason = _read_json(self.path)
+        self._rows, self._disk_sum = {}, None
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            return None, f"cannot read ({exc.strerror or exc})"
+        source = file_sum(raw) if self._snapshots else None
+        if source is not None:
+            snapshot = read_snapshot(self.snapshot_path, source, SCHEMA_VERSION)
+            if snapshot is not None:  # the same content, already checked when the snapshot was made
+                self._rows = snapshot.tables
+                self._disk_sum = self._snapshot_sum = source
+                return snapshot.data, None
+        data, reason = _parse_json(raw)
+        del raw
         if reason is None:
             reason = _check_shape(data)
         if reason is not None:
@@ -331,6 +374,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreUnreadable("store.too_new", found=version, supported=SCHEMA_VERSION,
                                   path=str(self.path))
+        self._disk_sum = source
         return data, None
 
     def _load_readonly(self) -> OpenReport:
@@ -387,6 +431,7 @@ class Store:
 
     def _recover(self, report: OpenReport, reason: str) -> OpenReport:
         report.reason = reason
+        self._rows, self._disk_sum = {}, None
         if not self._writable:
             report.kept_corrupt = self.path
         else:
@@ -430,6 +475,9 @@ class Store:
         return self._db
 
     def table(self, name: str) -> Table:
+        if name in self._owners:
+            raise StoreError(detail=f"the {name} table is written by its owner")
+        self._settle_rows(name)
         return self.db.table(name, cache_size=0)
 
     def documents(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -437,8 +485,34 @@ class Store:
 
         The documents are the stored ones: read them, never change them (write through ``table``).
         """
+        self._settle_rows(name)
         for key, doc in self._data.get(name, {}).items():
             yield int(key), doc
+
+    def rows(self, name: str) -> Rows | None:
+        """The table as rows when it was read from the snapshot (once; then ``adopt`` it), else None."""
+        return self._rows.pop(name, None)
+
+    def adopt(self, name: str, owner: OwnedTable) -> None:
+        """From now on the table's documents are the owner's: the store drops its own copy, writes
+        ``owner.documents()`` at each save and is told of changes with ``changed()``."""
+        if name in self._rows or name in self._owners:
+            # Its rows unread, or two owners of one table: one of them would be lost at the next save.
+            raise StoreError(detail=f"the {name} table cannot be adopted twice or unread")
+        self._data.pop(name, None)
+        self._owners[name] = owner
+
+    def _settle_rows(self, name: str | None = None) -> None:
+        """Tables read from the snapshot that no owner took become documents again."""
+        for table in [name] if name is not None else list(self._rows):
+            rows = self._rows.pop(table, None)
+            if rows is None:
+                continue
+            fields, records, kept = rows
+            docs = dict(kept)
+            for doc_id, values in records:
+                docs[str(doc_id)] = dict(zip(fields, values, strict=True))
+            self._data[table] = docs
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -477,11 +551,25 @@ class Store:
 
     def _on_tinydb_write(self, data: Data) -> None:
         self._data = data
+        self.changed()
+
+    def changed(self) -> None:
+        """Something was written: saved now, at the end of ``deferred``, or with the next save if lazily."""
         self._dirty = True
         if self._lazy == 0:
             self._unbacked_content = True
         if self._defer == 0 and self._lazy == 0:
             self._persist()
+
+    def _file_data(self) -> Data:
+        """What the file holds: the store's tables and the owned ones."""
+        self._settle_rows()
+        if not self._owners:
+            return self._data
+        data = dict(self._data)
+        for name, owner in self._owners.items():
+            data[name] = owner.documents()
+        return data
 
     def _persist(self, backup: bool = True) -> None:
         if not self._writable:
@@ -491,7 +579,7 @@ class Store:
         meta["saved"] = self._clock()
         tmp = self.path.with_name(f"{DATA_FILE}.tmp-{os.getpid()}")
         try:
-            payload = _dump_json(self._data)
+            payload = _dump_json(self._file_data())
         except UnicodeError as exc:
             # Lone surrogates (undecodable input) that got past validation: refuse, keep the old file.
             raise StoreError("store.bad_text") from exc
@@ -515,6 +603,7 @@ class Store:
             raise StoreError("store.write_failed", detail=exc.strerror or str(exc)) from exc
         self._dirty = False
         self._disk_empty = False
+        self._disk_sum = file_sum(payload) if self._snapshots else None
 
     # -- backups ---------------------------------------------------------------------------------
 
@@ -595,9 +684,22 @@ class Store:
         try:
             if self._dirty and self._writable:
                 self._persist()
+            if self._snapshots and self._writable:
+                self._keep_snapshot()
         finally:
             self._release()
             self._db = None
+
+    def _keep_snapshot(self) -> None:
+        """Write the snapshot of the file as saved, unless the one on disk is of it already."""
+        source = self._disk_sum
+        if source is None or source == self._snapshot_sum:
+            return
+        self._settle_rows()
+        data = {name: table for name, table in self._data.items() if name not in self._owners}
+        tables = {name: owner.rows() for name, owner in self._owners.items()}
+        if write_snapshot(self.snapshot_path, source, SCHEMA_VERSION, Snapshot(data, tables)):
+            self._snapshot_sum = source
 
     def _release(self) -> None:
         if self._lock is not None:

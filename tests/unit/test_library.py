@@ -434,7 +434,23 @@ def test_delete_an_empty_scenario(lib: PhraseLibrary) -> None:
 def test_damaged_documents_are_skipped_and_reported(
     tmp_path: Path, lib: PhraseLibrary, open_library: Callable[..., PhraseLibrary]
 ) -> None:
-    lib._store.table("phrases").insert({"id": "bad", "text": 5})
+    lib._store.close()
+    path = tmp_path / DATA_FILE
+    data = json.loads(path.read_text("utf-8"))
+    first = next(iter(data["phrases"].values()))
+    data["phrases"]["900"] = {"id": "bad", "text": 5}  # edited by hand: no longer a phrase
+    data["phrases"]["901"] = {**first, "id": "copy"}  # pasted twice: the same code again
+    data["scenarios"]["902"] = {"name": 7}
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     again = open_library()
     assert len(again) == 2
-    assert len(again.skipped) == 1
+    assert len(again.scenarios()) == 2
+    assert len(again.skipped) == 3
+    # Opening and saving loses nothing: what could not be read is written back as it was.
+    again._new_id = lambda: "new-id"  # this fixture's ids start again at each open
+    again.add_phrase("size", "new", "新的", "亲，新的回复。")
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["phrases"]["900"] == {"id": "bad", "text": 5}
+    assert saved["phrases"]["901"]["id"] == "copy"
+    assert saved["scenarios"]["902"] == {"name": 7}
+    assert len(saved["phrases"]) == 5 and len(open_library()) == 3

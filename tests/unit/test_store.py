@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from desktop.core.errors import StoreError, StoreLocked, StoreUnreadable
+from desktop.core.file_lock import FileLock
 from desktop.core.i18n import Translator
 from desktop.core.library import NullKeyer, PhraseLibrary
 from desktop.core.messages import MESSAGES
@@ -160,7 +160,7 @@ def test_read_only_open_while_another_holds_the_lock_recovers_in_memory_only(tmp
     clock.now += 120
     make_library(tmp_path, ["b"], clock=clock)
     (tmp_path / DATA_FILE).write_bytes(b"garbage")
-    holder = FileLock(str(tmp_path / LOCK_FILE), timeout=0)  # as the open window holds it
+    holder = FileLock(tmp_path / LOCK_FILE)  # as the open window holds it
     holder.acquire()
     try:
         with Store(tmp_path, readonly=True) as reader:
@@ -180,7 +180,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
         assert "更新版本" in exc.value.message(ZH) and "newer" in exc.value.message(EN)
     assert (tmp_path / DATA_FILE).read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == [DATA_FILE, "quickreply.lock"]
-    lock = FileLock(str(tmp_path / LOCK_FILE), timeout=0)
+    lock = FileLock(tmp_path / LOCK_FILE)
     lock.acquire()  # the refusal released the lock
     lock.release()
 
@@ -380,3 +380,20 @@ def test_a_hand_edited_file_with_unusual_numbers_opens_and_saves(tmp_path: Path,
     make_library(tmp_path, ["c"])  # opens the file, adds a phrase, saves
     assert codes_in(tmp_path) == ["a", "b", "c"]
     assert [p.name for p in tmp_path.iterdir() if "corrupt" in p.name] == []
+
+
+@pytest.mark.parametrize("writer", ["orjson", "json"])
+def test_the_library_objects_are_written_as_their_documents(writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store writes the library's phrases and scenarios themselves: the file must hold exactly
+    what ``to_doc`` says, with orjson and with the standard json writer."""
+    import desktop.core.store as store_module
+    from desktop.core.model import Phrase, Scenario
+
+    if writer == "json":
+        monkeypatch.setattr(store_module, "_fast_json", lambda: None)
+    phrase = Phrase("p1", "s", "cm", "尺码", "亲，\n身高？", tags=["尺码"], hotkey="ctrl+alt+1", pinned=True,
+                    uses=3, last_used=1.5, created=1.0, updated=2.0, source="team", order=4,
+                    search_key={"t": "chi'ma"})
+    scenario = Scenario("s", "场景", order=2, icon="box", search_key="changjing")
+    written = json.loads(store_module._dump_json({"phrases": {"1": phrase}, "scenarios": {"1": scenario}}))
+    assert written == {"phrases": {"1": phrase.to_doc()}, "scenarios": {"1": scenario.to_doc()}}
