@@ -63,9 +63,9 @@ def make_services(session: Session, *, clipboard: Clipboard, hotkeys: HotkeyBack
     """
     from desktop.core.pinyin import to_simplified
     from desktop.core.search import SearchIndex
-    from desktop.core.simplify import load_simplifier
+    from desktop.core.simplify import lazy_simplifier
 
-    search = SearchIndex(session.library, simplify=load_simplifier(risk_rules_dir(), to_simplified))
+    search = SearchIndex(session.library, simplify=lazy_simplifier(risk_rules_dir(), to_simplified))
     return Services(search=search, clipboard=clipboard, hotkeys=hotkeys,
                     checker=make_checker(session.settings) if checker else NoRiskChecks(),
                     paster=paster, now=now)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +161,8 @@ def cmd_restore(ctx: Any) -> int:
     try:
         if not a.replace:
             return _plan_and_apply(ctx, session, data, a.policy, a.dry_run, plan_import, apply_import)
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="quickreply-restore-") as scratch:
             if a.dry_run:
                 plan = plan_replace(data, scratch_dir=Path(scratch))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -55,6 +54,12 @@ class NullKeyer:
         return ""
 
 
+def _uuid4_hex() -> str:
+    import uuid  # on the first new phrase, not at every start (it brings platform along)
+
+    return uuid.uuid4().hex
+
+
 def _as_text(value: object) -> str:
     """Fields typed by a person or read from a file: None is empty, anything else its text."""
     return "" if value is None else str(value)
@@ -80,7 +85,7 @@ class PhraseLibrary(BatchEdits):
         *,
         keyer: SearchKeyer | None = None,
         clock: Callable[[], float] = time.time,
-        new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
+        new_id: Callable[[], str] = _uuid4_hex,
         reserved_hotkeys: Callable[[], Iterable[str]] = lambda: (),
         use_flush_interval: float = 30.0,
         default_scenario_name: str = "未分组",

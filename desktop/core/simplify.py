@@ -35,3 +35,16 @@ def load_simplifier(rule_dir: Path, fallback: Callable[[str], str]) -> Callable[
     if not isinstance(chars, dict) or not chars:
         return fallback
     return table_simplifier(one_to_one(chars))
+
+
+def lazy_simplifier(rule_dir: Path, fallback: Callable[[str], str]) -> Callable[[str], str]:
+    """``load_simplifier`` on first use: the window shows before the table is read (~5 ms)."""
+    loaded: Callable[[str], str] | None = None
+
+    def simplify(text: str) -> str:
+        nonlocal loaded
+        if loaded is None:
+            loaded = load_simplifier(rule_dir, fallback)
+        return loaded(text)
+
+    return simplify

@@ -13,7 +13,6 @@ import datetime as dt
 import gc
 import json
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -633,6 +632,8 @@ class Store:
                 os.link(self.path, target)
                 copied = True
         if not copied:
+            import shutil  # only for a copy: kept out of every start
+
             shutil.copy2(self.path, target)
         self._last_backup = now
         self._prune()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
@@ -15,19 +14,20 @@ _log = logging.getLogger(__name__)
 
 class QuitOnTerminate(QObject):
     """Python runs signal handlers only between bytecodes, and Qt's event loop may sleep for
-    minutes: the C-level handler writes to a socket that wakes the loop, which then calls ``quit``.
+    minutes: the C-level handler writes to a pipe that wakes the loop, which then calls ``quit``.
     """
 
     def __init__(self, quit: Callable[[], None], signals: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT),
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._quit = quit
-        self._reader, self._writer = socket.socketpair()
+        # A pipe, not a socket pair: the same wake-up without importing socket at every start.
+        self._reader, self._writer = os.pipe()
         for end in (self._reader, self._writer):
-            end.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+            os.set_blocking(end, False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer)
         self._previous = {sig: signal.signal(sig, self._note) for sig in signals}
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._wake)
         self._received: int | None = None
 
@@ -36,7 +36,7 @@ class QuitOnTerminate(QObject):
 
     def _wake(self) -> None:
         try:
-            self._reader.recv(64)
+            os.read(self._reader, 64)
         except OSError:
             pass
         if self._received is not None:
@@ -49,8 +49,8 @@ class QuitOnTerminate(QObject):
         for sig, handler in self._previous.items():
             signal.signal(sig, handler)
         signal.set_wakeup_fd(self._previous_fd)
-        self._reader.close()
-        self._writer.close()
+        os.close(self._reader)
+        os.close(self._writer)
 
 
 def quit_on_terminate(quit: Callable[[], None]) -> QuitOnTerminate | None:

@@ -29,7 +29,8 @@ class Keyer:
         return name.lower()
 
 
-def open_library(path: Path, *, snapshots: bool = True, readonly: bool = False) -> tuple[Store, PhraseLibrary]:
+def open_library(path: Path, *, snapshots: bool = True,
+                 readonly: bool = False) -> tuple[Store, PhraseLibrary]:
     store = Store(path, fsync=False, snapshots=snapshots, readonly=readonly)
     store.open()
     return store, PhraseLibrary(store, keyer=Keyer())
@@ -104,7 +105,8 @@ DAMAGE = {
 
 
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
-def test_a_damaged_snapshot_is_ignored_and_made_again(folder: Path, damage: Any, no_parsing: list[bytes]) -> None:
+def test_a_damaged_snapshot_is_ignored_and_made_again(
+        folder: Path, damage: Any, no_parsing: list[bytes]) -> None:
     store, lib = open_library(folder, snapshots=False)
     expected = contents(lib)
     store.close()
@@ -146,7 +148,8 @@ def test_edits_after_a_start_from_the_snapshot_are_saved(folder: Path) -> None:
         store.close()
 
 
-def test_a_read_only_open_uses_the_snapshot_and_never_writes_one(folder: Path, no_parsing: list[bytes]) -> None:
+def test_a_read_only_open_uses_the_snapshot_and_never_writes_one(
+        folder: Path, no_parsing: list[bytes]) -> None:
     store, lib = open_library(folder, readonly=True)
     assert len(lib) == 3 and no_parsing == []
     store.close()

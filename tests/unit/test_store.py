@@ -383,7 +383,8 @@ def test_a_hand_edited_file_with_unusual_numbers_opens_and_saves(tmp_path: Path,
 
 
 @pytest.mark.parametrize("writer", ["orjson", "json"])
-def test_the_library_objects_are_written_as_their_documents(writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_library_objects_are_written_as_their_documents(
+        writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The store writes the library's phrases and scenarios themselves: the file must hold exactly
     what ``to_doc`` says, with orjson and with the standard json writer."""
     import desktop.core.store as store_module
