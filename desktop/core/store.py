@@ -358,7 +358,8 @@ class Store:
             return None, f"cannot read ({exc.strerror or exc})"
         source = file_sum(raw) if self._snapshots else None
         if source is not None:
-            snapshot = read_snapshot(self.snapshot_path, source, SCHEMA_VERSION)
+            with paused_gc():  # as for parsing: every object it makes stays alive
+                snapshot = read_snapshot(self.snapshot_path, source, SCHEMA_VERSION)
             if snapshot is not None:  # the same content, already checked when the snapshot was made
                 self._rows = snapshot.tables
                 self._disk_sum = self._snapshot_sum = source
