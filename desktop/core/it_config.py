@@ -15,7 +15,6 @@ Looked for beside the program, then in the system config folder. Example::
 
 from __future__ import annotations
 
-import configparser
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -59,6 +58,8 @@ def _convert(name: str, raw: str, default: Any) -> Any:
 
 def parse_it_config(text: str, source: Path | None = None) -> ItConfig:
     """Reads the file's text; unknown keys and bad values become warnings, never a failed start."""
+    import configparser  # only when a site has the file: most starts never need it
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text)

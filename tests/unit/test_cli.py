@@ -389,3 +389,38 @@ def test_a_reader_that_stops_early_gets_no_traceback(data: Path, command: list[s
         assert r.code == 141 and r.err == ""
     finally:
         out.close()
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["--data-dir", "d"], None),
+    (["--data-dir=d", "--locale", "en"], None),
+    (["--data-d", "d"], None),  # argparse's abbreviations work as with the whole parser
+    (["--data-dir", "d", "list", "--json"], "list"),
+    (["search", "qs"], "search"),
+    (["--locale", "en", "check", "加我微信"], "check"),
+])
+def test_the_window_start_and_every_command_parse_as_with_the_whole_parser(
+        argv: list[str], command: str | None) -> None:
+    from desktop.cli import CLI_MESSAGES, build_parser, parse_args
+    from desktop.core.i18n import Translator
+    from desktop.core.messages import MESSAGES
+
+    tr = Translator("en", MESSAGES, CLI_MESSAGES)
+    args = parse_args(tr, argv)
+    whole = build_parser(tr).parse_args(argv)
+    assert args.command == whole.command == command
+    assert (args.data_dir, args.locale) == (whole.data_dir, whole.locale)
+    assert (getattr(getattr(args, "func", None), "__qualname__", None)
+            == getattr(getattr(whole, "func", None), "__qualname__", None))
+
+
+@pytest.mark.parametrize("argv", [["--locale", "fr"], ["--data-dir"], ["--no-such-option"], ["lst"]])
+def test_bad_command_lines_are_refused_with_usage(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import CLI_MESSAGES, parse_args
+    from desktop.core.i18n import Translator
+    from desktop.core.messages import MESSAGES
+
+    with pytest.raises(SystemExit) as exc:
+        parse_args(Translator("en", MESSAGES, CLI_MESSAGES), argv)
+    assert exc.value.code == 2 and "usage: quickreply" in capsys.readouterr().err
