@@ -8,6 +8,7 @@ file, so a crashed or killed window never leaves the library locked. Only the st
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,7 +53,7 @@ class FileLock:
             _unlock(fd)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(path: Path) -> int | None:

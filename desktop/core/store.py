@@ -26,7 +26,15 @@ from tinydb.table import Table
 from desktop.core.errors import StoreError, StoreLocked, StoreUnreadable
 from desktop.core.file_lock import FileLock, LockTimeout
 from desktop.core.i18n import Translator
-from desktop.core.snapshot import SNAPSHOT_FILE, Rows, Snapshot, file_sum, read_snapshot, write_snapshot
+from desktop.core.snapshot import (
+    SNAPSHOT_FILE,
+    Rows,
+    Snapshot,
+    discard_snapshot,
+    file_sum,
+    read_snapshot,
+    write_snapshot,
+)
 
 SCHEMA_VERSION = 1
 DATA_FILE = "quickreply.json"
@@ -687,7 +695,10 @@ class Store:
             if self._dirty and self._writable:
                 self._persist()
             if self._snapshots and self._writable:
-                self._keep_snapshot()
+                try:
+                    self._keep_snapshot()
+                except Exception:  # noqa: BLE001 - a cache: failing to make it must never fail a close
+                    discard_snapshot(self.snapshot_path)
         finally:
             self._release()
             self._db = None

@@ -182,3 +182,18 @@ def test_a_snapshot_with_other_fields_is_read_the_careful_way(folder: Path) -> N
     assert sorted(p.code for p in lib.phrases()) == ["cm", "fh", "kd"]
     assert lib.by_code("cm").tags == ["尺码", "推荐"] and lib.by_code("cm").search_key == {}
     store.close()
+
+
+def test_a_snapshot_that_cannot_be_made_never_fails_the_close(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> bool:
+        raise RuntimeError("no snapshot today")
+
+    monkeypatch.setattr(store_module, "write_snapshot", broken)
+    store, lib = open_library(folder)
+    lib.add_phrase("size", "new", "新话术", "亲，这是新的。")
+    store.close()  # saved, the lock released, the old snapshot (of the old file) gone
+    assert not (folder / SNAPSHOT_FILE).exists()
+    store, lib = open_library(folder, snapshots=False)
+    assert lib.by_code("new").title == "新话术"
+    store.close()
