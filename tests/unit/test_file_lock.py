@@ -52,9 +52,10 @@ def test_waits_up_to_the_timeout_then_gives_up(tmp_path: Path) -> None:
 
 def test_a_killed_holder_leaves_nothing_locked(tmp_path: Path) -> None:
     path = tmp_path / "x.lock"
-    code = ("import sys, time\nfrom desktop.core.file_lock import FileLock\n"
-            f"FileLock({str(path)!r}).acquire()\nprint('held', flush=True)\ntime.sleep(60)\n")
-    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    code = ("import sys\nfrom desktop.core.file_lock import FileLock\n"
+            f"FileLock({str(path)!r}).acquire()\nprint('held', flush=True)\nsys.stdin.readline()\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)  # holds the lock until killed
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(LockTimeout):
