@@ -214,6 +214,19 @@ class PhraseLibrary(BatchEdits):
             listener(change)
 
     @contextlib.contextmanager
+    def _telling(self, kind: str, ids: Iterable[str] | None = None) -> Iterator[list[str]]:
+        """Listeners hear of the change once the block ends, also when its save fails: the change
+        stays in memory for the next save (the store keeps it pending and says the save failed),
+        so the list and the search must show it. The ids are ``ids``, or those the block appends
+        to the list it is given; a block that changed nothing (no ids) tells nobody."""
+        told: list[str] = [] if ids is None else list(ids)
+        try:
+            yield told
+        finally:
+            if told or ids is not None:
+                self._emit(kind, told)
+
+    @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Many changes, one file write (imports, seeding)."""
         with self._store.deferred():
@@ -353,8 +366,8 @@ class PhraseLibrary(BatchEdits):
         p.search_key = self._keyer.phrase_key(p)
         self._phrases[p.id] = p
         self._by_code[p.code] = p.id
-        self._write_phrase(p)
-        self._emit("added", [p.id])
+        with self._telling("added", [p.id]):
+            self._write_phrase(p)
         return p
 
     def update_phrase(self, phrase_id: str, **changes: Any) -> Phrase:
@@ -377,8 +390,8 @@ class PhraseLibrary(BatchEdits):
             del self._by_code[old.code]
             self._by_code[draft.code] = draft.id
         self._phrases[phrase_id] = draft
-        self._write_phrase(draft)
-        self._emit("updated", [phrase_id])
+        with self._telling("updated", [phrase_id]):
+            self._write_phrase(draft)
         return draft
 
     def set_pinned(self, phrase_id: str, pinned: bool = True) -> Phrase:
@@ -404,28 +417,25 @@ class PhraseLibrary(BatchEdits):
             self.phrase(pid)
         listed = set(ordered_ids)
         rest = [p.id for p in self.phrases(sid) if p.id not in listed]
-        changed = []
-        with self._store.deferred():
+        with self._telling("updated") as changed, self._store.deferred():
             for i, pid in enumerate([*ordered_ids, *rest]):
                 p = self.phrase(pid)
                 if p.scenario != sid:
                     continue
                 if p.order != i:
                     p.order = i
-                    self._write_phrase(p)
                     changed.append(pid)
-        if changed:
-            self._emit("updated", changed)
+                    self._write_phrase(p)
 
     def delete_phrase(self, phrase_id: str) -> Trashed:
         p = self.phrase(phrase_id)
         item = Trashed(phrase=p, deleted=self._clock())
-        with self._store.deferred():
+        with self._telling("removed") as removed, self._store.deferred():
             self._trash.put([p], item.deleted)
             del self._phrases[phrase_id], self._by_code[p.code]
             self._doc_ids.pop(phrase_id, None)
+            removed.append(phrase_id)
             self._store.changed()
-        self._emit("removed", [phrase_id])
         return item
 
     def trash(self) -> list[Trashed]:
@@ -441,7 +451,7 @@ class PhraseLibrary(BatchEdits):
         reserved = {normalise_hotkey(h) or h for h in self._reserved_hotkeys() if h}
         if p.hotkey and (p.hotkey in self.by_hotkey() or p.hotkey in reserved or reserved_reason(p.hotkey)):
             p.hotkey = None  # taken meanwhile: the phrase comes back without it
-        with self._store.deferred():
+        with self._telling("added") as added, self._store.deferred():
             if p.scenario not in self._scenarios:
                 # Its scenario was deleted meanwhile: back into the first one (made if none is left).
                 p.scenario = (self.scenarios()[0].id if self._scenarios
@@ -452,8 +462,8 @@ class PhraseLibrary(BatchEdits):
             self._trash.discard(entry)
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
+            added.append(p.id)
             self._write_phrase(p)
-        self._emit("added", [p.id])
         return p
 
     def empty_trash(self) -> int:
@@ -481,12 +491,12 @@ class PhraseLibrary(BatchEdits):
         p = self.phrase(phrase_id)
         p.uses += 1
         p.last_used = self._clock()
-        if not self._store.readonly:
-            with self._store.lazily():
-                self._write_phrase(p)
-            if self._clock() - self._last_use_flush >= self._use_flush_interval:
-                self.flush()
-        self._emit("used", [phrase_id])
+        with self._telling("used", [phrase_id]):
+            if not self._store.readonly:
+                with self._store.lazily():
+                    self._write_phrase(p)
+                if self._clock() - self._last_use_flush >= self._use_flush_interval:
+                    self.flush()
         return p
 
     def flush(self) -> None:
@@ -524,29 +534,28 @@ class PhraseLibrary(BatchEdits):
                      order=1 + max((x.order for x in self._scenarios.values()), default=-1),
                      search_key=self._keyer.name_key(name))
         self._scenarios[sid] = s
-        self._write_scenario(s)
-        self._emit("scenarios", [sid])
+        with self._telling("scenarios", [sid]):
+            self._write_scenario(s)
         return s
 
     def rename_scenario(self, scenario: str, name: str) -> Scenario:
         s = self.scenario(scenario)
         s.name = self._check_scenario_name(name, s.id)
         s.search_key = self._keyer.name_key(s.name)
-        self._write_scenario(s)
-        self._emit("scenarios", [s.id])
+        with self._telling("scenarios", [s.id]):
+            self._write_scenario(s)
         return s
 
     def reorder_scenarios(self, ordered_ids: list[str]) -> None:
         ordered_ids = [self.scenario(sid).id for sid in ordered_ids]  # check them all first
         listed = set(ordered_ids)
         rest = [s.id for s in self.scenarios() if s.id not in listed]
-        with self._store.deferred():
+        with self._telling("scenarios", ordered_ids), self._store.deferred():
             for i, sid in enumerate([*ordered_ids, *rest]):
                 s = self._scenarios[sid]
                 if s.order != i:
                     s.order = i
                     self._write_scenario(s)
-        self._emit("scenarios", ordered_ids)
 
     def delete_scenario(self, scenario: str, *, move_to: str | None = None) -> None:
         """Deletes a scenario; its phrases move to ``move_to``, and an error says so if none is given."""
@@ -557,13 +566,13 @@ class PhraseLibrary(BatchEdits):
         target = self.scenario(move_to).id if members and move_to else None
         if target == s.id:
             raise QuickReplyError("scenario.not_empty", name=s.name, count=len(members))
-        with self._store.deferred():
+        with self._telling("scenarios") as deleted, self._store.deferred():
             for p in members:
                 self.move_phrase(p.id, target or "")
             del self._scenarios[s.id]
             self._scenario_doc_ids.pop(s.id, None)
+            deleted.append(s.id)
             self._store.changed()
-        self._emit("scenarios", [s.id])
 
     # -- writing ---------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ the whole file).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -39,7 +40,8 @@ class BatchEdits:
     if TYPE_CHECKING:
         def _validated(self, p: Phrase, *, current: str | None) -> Phrase: ...
 
-        def _emit(self, kind: str, ids: Iterable[str] = ()) -> None: ...
+        def _telling(self, kind: str, ids: Iterable[str] | None = None
+                     ) -> contextlib.AbstractContextManager[list[str]]: ...
 
         def phrase(self, phrase_id: str) -> Phrase: ...
 
@@ -87,8 +89,8 @@ class BatchEdits:
         for p in ready:
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
-        self._store.changed()  # the store writes the library's phrases (library_records.py)
-        self._emit("added", [p.id for p in ready])
+        with self._telling("added", [p.id for p in ready]):
+            self._store.changed()  # the store writes the library's phrases (library_records.py)
         return ready
 
     def replace_phrases(self, phrases: Iterable[Phrase], *, touch: bool = True) -> list[Phrase]:
@@ -124,8 +126,8 @@ class BatchEdits:
         for p in ready:
             self._phrases[p.id] = p
             self._by_code[p.code] = p.id
-        self._store.changed()
-        self._emit("updated", [p.id for p in ready])
+        with self._telling("updated", [p.id for p in ready]):
+            self._store.changed()
         return ready
 
     def remove_phrases(self, phrase_ids: Iterable[str], *, to_trash: bool = True) -> list[Phrase]:
@@ -134,7 +136,7 @@ class BatchEdits:
         if not gone:
             return []
         now = self._clock()
-        with self._store.deferred():
+        with self._telling("removed") as removed, self._store.deferred():
             if to_trash:
                 self._trash.put(gone, now)
             for p in gone:
@@ -142,6 +144,6 @@ class BatchEdits:
                 self._doc_ids.pop(p.id, None)  # none yet if never saved
                 if self._by_code.get(p.code) == p.id:
                     del self._by_code[p.code]
+                removed.append(p.id)
             self._store.changed()
-        self._emit("removed", [p.id for p in gone])
         return gone

@@ -454,3 +454,32 @@ def test_damaged_documents_are_skipped_and_reported(
     assert saved["phrases"]["901"]["id"] == "copy"
     assert saved["scenarios"]["902"] == {"name": 7}
     assert len(saved["phrases"]) == 5 and len(open_library()) == 3
+
+
+def test_a_change_whose_save_fails_is_kept_listed_searchable_and_saved_next_time(
+    tmp_path: Path, lib: PhraseLibrary, open_library: Callable[..., PhraseLibrary]
+) -> None:
+    from desktop.core.errors import StoreError
+    from desktop.core.model import Phrase
+    from desktop.core.search import SearchIndex
+
+    index = SearchIndex(lib)
+    seen: list[Change] = []
+    lib.subscribe(seen.append)
+    path = tmp_path / DATA_FILE
+    path.unlink()
+    path.mkdir()  # the file cannot be replaced: as with a full disk or a file held by another program
+    with pytest.raises(StoreError):
+        lib.add_phrase("size", "new", "新话术", "亲，这是新加的。")
+    with pytest.raises(StoreError):
+        lib.add_phrases([Phrase(id="", scenario="ship", code="b1", title="批量", text="亲，批量加的。")])
+    with pytest.raises(StoreError):
+        lib.delete_phrase(lib.by_code("fh").id)
+    # The window and the search were told, so what the library holds is what they show.
+    assert [c.kind for c in seen] == ["added", "added", "removed"]
+    assert {p.code for p in lib.phrases()} == {"cm", "new", "b1"}
+    assert [h.phrase.code for h in index.search("新话术")] == ["new"]
+    assert index.search("发货时间") == []
+    path.rmdir()
+    lib.flush()  # the next save writes what the failed ones could not
+    assert {p.code for p in open_library().phrases()} == {"cm", "new", "b1"}
