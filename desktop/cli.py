@@ -264,7 +264,9 @@ EXTRA_COMMANDS: list[str] = ["desktop.cli_exchange", "desktop.cli_check", "deskt
 
 def build_parser(tr: Translator, *, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; ``commands=False``: the options of the window's start only."""
-    parser = argparse.ArgumentParser(prog="quickreply", description=tr("cli.description"))
+    # Without the commands, no help either: a help request (also abbreviated, "--hel") is left over
+    # and goes to the whole parser, whose help lists the commands.
+    parser = argparse.ArgumentParser(prog="quickreply", description=tr("cli.description"), add_help=commands)
     parser.add_argument("--version", action="version", version=f"QuickReply {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=tr("cli.opt.data_dir"))
     parser.add_argument("--locale", choices=["zh_CN", "en"], help=tr("cli.opt.locale"))
@@ -307,11 +309,10 @@ def build_parser(tr: Translator, *, commands: bool = True) -> argparse.ArgumentP
 def parse_args(tr: Translator, argv: list[str]) -> argparse.Namespace:
     """The window's start (options only, the usual case) is parsed without building every
     command's parser and importing their modules (~7 ms); anything else by the whole parser."""
-    if not any(arg in ("-h", "--help") or arg.startswith("-h") for arg in argv):
-        args, rest = build_parser(tr, commands=False).parse_known_args(argv)
-        if not rest:
-            args.command = None
-            return args
+    args, rest = build_parser(tr, commands=False).parse_known_args(argv)
+    if not rest:
+        args.command = None
+        return args
     return build_parser(tr).parse_args(argv)
 
 

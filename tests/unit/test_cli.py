@@ -424,3 +424,16 @@ def test_bad_command_lines_are_refused_with_usage(
     with pytest.raises(SystemExit) as exc:
         parse_args(Translator("en", MESSAGES, CLI_MESSAGES), argv)
     assert exc.value.code == 2 and "usage: quickreply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["--help"], ["--hel"], ["--data-dir", "d", "-h"]])
+def test_help_lists_the_commands_however_it_is_asked_for(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import CLI_MESSAGES, parse_args
+    from desktop.core.i18n import Translator
+    from desktop.core.messages import MESSAGES
+
+    with pytest.raises(SystemExit) as exc:
+        parse_args(Translator("en", MESSAGES, CLI_MESSAGES), argv)
+    out = capsys.readouterr().out
+    assert exc.value.code == 0 and "usage: quickreply" in out and "search" in out and "check" in out
