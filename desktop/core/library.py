@@ -140,22 +140,22 @@ class PhraseLibrary(BatchEdits):
         # Both tables' rows first: asking for one table's documents turns the other's rows back
         # into documents.
         scenario_rows, phrase_rows = self._store.rows(SCENARIOS), self._store.rows(PHRASES)
-        for doc_id, s, doc in self._records(SCENARIOS, scenario_rows, Scenario, self._scenario_table):
+        for doc_id, s, doc in self._records(SCENARIOS, scenario_rows, self._scenario_table):
             if s.id in self._scenarios:
-                self._skip(self._scenario_table, "scenario", doc_id, doc if doc is not None else s.to_doc())
+                self._skip(self._scenario_table, doc_id, doc if doc is not None else s.to_doc())
                 continue
             self._scenarios[s.id] = s
             self._scenario_doc_ids[s.id] = doc_id
-        for doc_id, p, doc in self._records(PHRASES, phrase_rows, Phrase, self._phrase_table):
+        for doc_id, p, doc in self._records(PHRASES, phrase_rows, self._phrase_table):
             if p.code in self._by_code or p.id in self._phrases:
                 # A hand-edited or merged file with a repeated code: keep the first, report the rest.
-                self._skip(self._phrase_table, "phrase", doc_id, doc if doc is not None else p.to_doc())
+                self._skip(self._phrase_table, doc_id, doc if doc is not None else p.to_doc())
                 continue
             self._phrases[p.id] = p
             self._doc_ids[p.id] = doc_id
             self._by_code[p.code] = p.id
 
-    def _records(self, name: str, rows: Rows | None, record_type: Any,
+    def _records(self, name: str, rows: Rows | None,
                  table: RecordTable[Any]) -> Iterator[tuple[int, Any, dict[str, Any] | None]]:
         """(document id, record, its document or None) for every readable document of a table.
 
@@ -164,6 +164,7 @@ class PhraseLibrary(BatchEdits):
         Document objects first would cost a third of the start-up time. The unreadable ones are
         reported and kept in the file as they are.
         """
+        record_type: Any = table.record_type
         docs: Iterable[tuple[int, Any]]
         if rows is None:
             docs = self._store.documents(name)
@@ -176,17 +177,16 @@ class PhraseLibrary(BatchEdits):
             else:  # made by a version with other fields: the careful way
                 docs = [*((i, dict(zip(fields, row, strict=True))) for i, row in values),
                         *((int(k), doc) for k, doc in kept.items())]
-        kind = "scenario" if record_type is Scenario else "phrase"
         for doc_id, doc in docs:
             try:
                 record = record_type.from_doc(doc)
             except (KeyError, TypeError, ValueError, AttributeError):
-                self._skip(table, kind, doc_id, doc)
+                self._skip(table, doc_id, doc)
                 continue
             yield doc_id, record, doc
 
-    def _skip(self, table: RecordTable[Any], kind: str, doc_id: int, doc: Any) -> None:
-        self.skipped.append(f"{kind} {doc!r:.80}")
+    def _skip(self, table: RecordTable[Any], doc_id: int, doc: Any) -> None:
+        self.skipped.append(f"{table.kind} {doc!r:.80}")
         table.keep(doc_id, doc)
 
     def _rekey_all(self) -> None:

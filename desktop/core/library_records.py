@@ -23,6 +23,8 @@ class RecordTable(Generic[T]):
     loses nothing by being opened and saved)."""
 
     def __init__(self, record_type: type[T], records: dict[str, T], doc_ids: dict[str, int]) -> None:
+        self.record_type = record_type
+        self.kind = record_type.__name__.lower()  # "phrase", "scenario": how a skipped one is reported
         self.fields: tuple[str, ...] = tuple(f.name for f in dataclass_fields(record_type))  # type: ignore[arg-type]
         self.records = records
         self.doc_ids = doc_ids
