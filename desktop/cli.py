@@ -362,6 +362,9 @@ def main(
             # off until the start-up work is done, then the loaded objects are frozen out of its
             # way and it is switched on again (desktop/app.py, AfterShow).
             gc.disable()
+            from desktop.platform.pyside_start import spare_source_reads
+
+            spare_source_reads()
             from desktop.app import run_app
 
             return run_app(ctx)
