@@ -175,7 +175,8 @@ class QuickWindow(QWidget):
             self.team.retranslate(tr)
         self._update_empty_text()
         self._show_registration(self.bridge.last)
-        self.list.viewport().update()
+        if self.list.isVisible():
+            self.list.viewport().update()
         if changed:
             self.languageChanged.emit(tr)
 
