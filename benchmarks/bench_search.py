@@ -28,7 +28,7 @@ from typing import Any
 from benchmarks.table import Row, percentile
 from desktop.core.library import NullKeyer, PhraseLibrary
 from desktop.core.model import Phrase
-from desktop.core.pinyin import HAN, KEY_VERSION, PinyinKeyer, fold
+from desktop.core.pinyin import KEY_VERSION, PinyinKeyer, fold, han_pattern
 from desktop.core.search import SearchIndex
 from desktop.core.store import DATA_FILE, META, SCHEMA_VERSION, Store
 from desktop.resources import default_pack
@@ -65,8 +65,8 @@ def make_library(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], list[dict
         _, other, okey = rng.choice(base)
         clause = re.split("[，。！？~]", other.text.removeprefix("亲，"))[0][:24]  # text: ~60 characters
         text = ph.text + clause
-        skip = len(HAN.findall(other.text[:other.text.index(clause)]))
-        x = key.get("x", "") + okey.get("x", "")[skip:skip + len(HAN.findall(clause))]
+        skip = len(han_pattern().findall(other.text[:other.text.index(clause)]))
+        x = key.get("x", "") + okey.get("x", "")[skip:skip + len(han_pattern().findall(clause))]
         code = ph.code if i < len(base) else f"{ph.code[:10]}{i:x}"[:16]
         uses = rng.randint(1, 300) if rng.random() < 0.2 else 0
         order = orders.get(sid, 0)

@@ -10,7 +10,7 @@ from operator import add
 from typing import Any
 
 from desktop.core.model import Phrase
-from desktop.core.pinyin import NOT_HAN, fold
+from desktop.core.pinyin import fold, not_han_pattern
 
 _EMPTY_TOKENS = re.compile("'{2,}")
 _ALTERNATIVES = re.compile(",[^']*")
@@ -81,7 +81,7 @@ class Fields:
         """The text's Chinese characters alone: position k here has initial k in ``initials``
         (for queries mixing characters and initials, 退货yf)."""
         if self._han is None:
-            self._han = NOT_HAN.sub("", self.text)
+            self._han = not_han_pattern().sub("", self.text)
         return self._han
 
     @property
@@ -125,7 +125,6 @@ def _fold_all(values: list[str], sep: str) -> list[str]:
 
 
 _ALTERNATIVES_IN_LINES = re.compile(",[^'\n]*")
-_NOT_HAN_NOR_NUL = re.compile(NOT_HAN.pattern.replace("[^", "[^\x00", 1))
 
 
 def _primary_all(tokens: list[str]) -> list[str] | None:
@@ -149,7 +148,7 @@ def make_fields(phrases: list[Phrase]) -> list[Fields]:
     primary_t = _primary_all(t_tokens)
     primary_g = _primary_all(g_tokens)
     joined = "\x00".join(texts)
-    han = _NOT_HAN_NOR_NUL.sub("", joined).split("\x00") if joined.count("\x00") == n - 1 else None
+    han = not_han_pattern("\x00").sub("", joined).split("\x00") if joined.count("\x00") == n - 1 else None
     if primary_t is None or primary_g is None or han is None or len(han) != n:
         return [Fields(p) for p in phrases]
     out = []
