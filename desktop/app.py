@@ -189,8 +189,10 @@ def run_app(ctx: CliContext) -> int:
 
     instance = SingleInstance(instance_name(ctx.data_dir))
     if not instance.claim():
-        instance.send(SHOW)
-        return 0
+        if instance.send(SHOW):  # waits for a window that is still starting
+            return 0
+        _message_box(tr("app.locked.title"), tr("instance.no_answer"))
+        return 1
     try:
         session = ctx.open(write=True)
     except StoreLocked as exc:
@@ -262,8 +264,9 @@ def run_app(ctx: CliContext) -> int:
     if measuring:  # once the loop runs the window is on screen and takes keys
         QTimer.singleShot(0, lambda: print(WINDOW_SHOWN_MARKER, flush=True))
     started = (lambda: (print(STARTED_MARKER, flush=True), app.quit())) if measuring else None
+    # The channel later starts and --toggle talk through opens first, once the window is shown.
     after_show = AfterShow(window, services.search.warm_steps(), lambda: make_checker(window.settings),
-                           done=started)
+                           done=started, first=instance.listen)
     QTimer.singleShot(0, after_show.start)
     try:
         return int(app.exec())
@@ -283,15 +286,17 @@ def settle_collector() -> None:
 
 class AfterShow:
     """Start-up work done once the window is on screen, one small step per turn of the event loop,
-    so keys typed meanwhile are handled between steps: the risk checker (row badges and the
-    editor's marks follow), then the search strings chunk by chunk (a key that comes first builds
-    the chunks it scans itself), then the garbage collector is settled (``settle_collector``)."""
+    so keys typed meanwhile are handled between steps: ``first`` (the single-instance channel),
+    the risk checker (row badges and the editor's marks follow), then the search strings chunk by
+    chunk (a key that comes first builds the chunks it scans itself), then the garbage collector
+    is settled (``settle_collector``)."""
 
     def __init__(self, window: QuickWindow, warm_steps: Iterator[None], checker: Callable[[], RiskChecker],
-                 *, done: Callable[[], object] | None = None,
+                 *, done: Callable[[], object] | None = None, first: Callable[[], object] | None = None,
                  settle: Callable[[], None] = settle_collector) -> None:
         from PySide6.QtCore import QTimer
 
+        self._first = first
         self._window = window
         self._steps = warm_steps
         self._checker: Callable[[], RiskChecker] | None = checker
@@ -308,6 +313,10 @@ class AfterShow:
         self.timer.stop()
 
     def _step(self) -> None:
+        if self._first is not None:
+            first, self._first = self._first, None
+            first()
+            return
         if self._checker is not None:
             checker, self._checker = self._checker, None
             self._window.set_checker(checker())

@@ -64,6 +64,11 @@ PLATFORM_MESSAGES: Catalogue = {
         "zh_CN": "快捷回复已在运行，已切换到已打开的窗口。",
         "en": "QuickReply is already running; switched to its window.",
     },
+    "instance.no_answer": {
+        "zh_CN": "快捷回复已经在运行，但没有响应。请从任务栏或托盘打开它；如果它卡住了，请结束它后再启动。",
+        "en": "QuickReply is already running but does not answer. Open it from the taskbar or the tray; "
+              "if it is stuck, end it and start again.",
+    },
     "instance.unavailable": {
         "zh_CN": "无法建立单实例通道：{why}。仍可正常使用，但 quickreply --toggle 无效。",
         "en": "Could not set up the single-instance channel: {why}. QuickReply works, but "

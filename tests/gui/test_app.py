@@ -40,10 +40,17 @@ def test_start_up_work_after_show_brings_badges_and_keeps_search_answering(qtbot
     next(steps)  # part-way: a search now builds what it scans itself
     early = [h.phrase.title for h in search.search("tuihuan")]
     done: list[bool] = []
-    after = app.AfterShow(window, steps, lambda: app.make_checker(window.settings),
-                          done=lambda: done.append(True), settle=lambda: None)
+    order: list[str] = []
+
+    def checker() -> object:
+        order.append("checker")
+        return app.make_checker(window.settings)
+
+    after = app.AfterShow(window, steps, checker, done=lambda: done.append(True), settle=lambda: None,
+                          first=lambda: order.append("channel"))
     after.start()
     qtbot.waitUntil(lambda: bool(done))
+    assert order == ["channel", "checker"]  # the single-instance channel opens first
 
     assert early == [h.phrase.title for h in search.search("tuihuan")] == ["退换货"]
     assert window.model.index(rows["退换货"], 0).data(Role.RISK) == "block"  # 保证绝对正品
