@@ -109,7 +109,8 @@ class PhraseLibrary(BatchEdits):
         self._scenarios: dict[str, Scenario] = {}
         self._scenario_doc_ids: dict[str, int] = {}
         # The store writes the phrases and scenarios from these dicts: there is no second copy.
-        self._phrase_table = RecordTable(Phrase, self._phrases, self._doc_ids)
+        self._phrase_table = RecordTable(Phrase, self._phrases, self._doc_ids,
+                                         repeated=("scenario", "tags", "source", "created", "updated"))
         self._scenario_table = RecordTable(Scenario, self._scenarios, self._scenario_doc_ids)
         self.skipped: list[str] = []  # documents that could not be read, reported to the user
         self._load()

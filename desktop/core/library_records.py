@@ -9,7 +9,9 @@ from here (the dataclasses themselves, which the JSON writer turns into the same
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 from desktop.core.snapshot import Rows
@@ -22,7 +24,8 @@ class RecordTable(Generic[T]):
     the library could not read, kept by document id and written back unchanged (a hand-edited file
     loses nothing by being opened and saved)."""
 
-    def __init__(self, record_type: type[T], records: dict[str, T], doc_ids: dict[str, int]) -> None:
+    def __init__(self, record_type: type[T], records: dict[str, T], doc_ids: dict[str, int], *,
+                 repeated: tuple[str, ...] = ()) -> None:
         self.record_type = record_type
         self.kind = record_type.__name__.lower()  # "phrase", "scenario": how a skipped one is reported
         self.fields: tuple[str, ...] = tuple(f.name for f in dataclass_fields(record_type))  # type: ignore[arg-type]
@@ -30,6 +33,8 @@ class RecordTable(Generic[T]):
         self.doc_ids = doc_ids
         self.kept: dict[str, Any] = {}
         self._values = operator.attrgetter(*self.fields)
+        # Fields whose values recur from record to record (a scenario id, a time stamp, tags).
+        self._repeated = [self.fields.index(name) for name in repeated]
         self._next_id = 1
 
     def keep(self, doc_id: int, doc: Any) -> None:
@@ -57,6 +62,33 @@ class RecordTable(Generic[T]):
         return docs
 
     def rows(self) -> Rows:
-        """The table as rows of field values, for the snapshot."""
-        values, doc_id = self._values, self.doc_id
-        return self.fields, [(doc_id(rid), values(r)) for rid, r in self.records.items()], dict(self.kept)
+        """The table as rows of field values, for the snapshot. Equal values of the ``repeated``
+        fields are given as one object (``shared``), which ``marshal`` then writes once: a start
+        from the snapshot makes one string for a scenario id that 10k phrases name, not 10k."""
+        values = [self._values(r) for r in self.records.values()]
+        if values and self._repeated:
+            columns: list[Sequence[Any]] = list(zip(*values, strict=True))
+            for i in self._repeated:
+                columns[i] = shared(columns[i])
+            values = list(zip(*columns, strict=True))
+        doc_ids = map(self.doc_id, self.records)
+        return self.fields, list(zip(doc_ids, values, strict=True)), dict(self.kept)
+
+
+_PLAIN = frozenset({str, type(None)})
+_REAL = frozenset({float, type(None)})
+
+
+def shared(column: Sequence[Any]) -> Sequence[Any]:
+    """``column`` with equal strings (or floats) as one object, also inside lists of strings.
+
+    Values of other types are left as they are; so is a column that mixes numbers of several types,
+    where equal values can differ in type (1 == 1.0 == True)."""
+    kinds = set(map(type, column))
+    if kinds <= _PLAIN or kinds <= _REAL:
+        memo: dict[Any, Any] = {}
+        return list(map(memo.setdefault, column, column))
+    if kinds == {list} and set(map(type, chain.from_iterable(column))) <= _PLAIN:
+        memo = {}
+        return [list(map(memo.setdefault, v, v)) for v in column]
+    return column

@@ -197,3 +197,33 @@ def test_a_snapshot_that_cannot_be_made_never_fails_the_close(
     store, lib = open_library(folder, snapshots=False)
     assert lib.by_code("new").title == "新话术"
     store.close()
+
+
+def test_values_phrases_repeat_are_loaded_once_from_the_snapshot(folder: Path) -> None:
+    store, lib = open_library(folder)
+    for i in range(3):  # each given as a string of its own, as an edit or an import gives them
+        lib.add_phrase("".join(["sh", "ip"]), f"k{i}", f"快递{i}", f"亲，快递{i}。",
+                       tags=["".join(["物", "流"]), "推荐"])
+    store.close()
+    store, lib = open_library(folder)
+    ship = [p for p in lib.phrases() if p.scenario == "ship"]
+    store.close()
+    assert len(ship) == 5
+    # one object for each repeated scenario id and tag, as the snapshot wrote it once
+    assert len({id(p.scenario) for p in ship}) == 1
+    assert len({id(t) for p in ship for t in p.tags if t == "物流"}) == 1
+
+
+def test_sharing_never_makes_a_value_of_another_type() -> None:
+    from desktop.core.library_records import shared
+
+    names = ("a" + "b", "ab", None, "".join(["a", "b"]))
+    out = shared(names)
+    assert list(out) == list(names) and out[0] is out[1] is out[3]
+    numbers = (1, 1.0, True, 2.5, 2.5)
+    assert [type(v) for v in shared(numbers)] == [int, float, bool, float, float]
+    tags = (["尺码", "推荐"], ["推荐"], [])
+    shared_tags = shared(tags)
+    assert shared_tags == list(tags) and shared_tags[0][1] is shared_tags[1][0]
+    mixed = ([1, True], [1.0])
+    assert [[type(v) for v in t] for t in shared(mixed)] == [[int, bool], [float]]
