@@ -90,7 +90,7 @@ def run_check(
         print(exc.message(tr), file=err)
         return 1
     texts: Iterable[str]
-    if getattr(args, "text", None) is not None:
+    if getattr(args, "text", None) not in (None, "-"):  # "-": standard input, as elsewhere
         texts = [args.text]
     else:
         try:

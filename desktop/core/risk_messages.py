@@ -113,8 +113,8 @@ RISK_MESSAGES: dict[str, dict[str, str]] = {
         "other platforms, links and files)",
     },
     "check.help.text": {
-        "zh_CN": "要检查的文字；省略时从标准输入逐行读取，每行一条消息",
-        "en": "the text to check; without it, read one message per line from standard input",
+        "zh_CN": "要检查的文字；省略或写 - 时从标准输入逐行读取，每行一条消息",
+        "en": "the text to check; without it (or with -), read one message per line from standard input",
     },
     "check.help.platform": {
         "zh_CN": "店铺所在平台（默认 taobao）",

@@ -56,6 +56,15 @@ def test_json_one_object_per_stdin_line_in_english():
     assert records[1]["findings"] == records[2]["findings"] == []
 
 
+@pytest.mark.parametrize("argv", [[], ["-"]])
+def test_without_a_text_or_with_a_dash_each_input_line_is_checked(argv: list[str]) -> None:
+    code, out, _ = check(["--json", *argv], "亲，加我微信吧\n好的\n")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in records] == ["亲，加我微信吧", "好的"]
+    assert records[0]["findings"][0]["category"] == "contact" and records[1]["findings"] == []
+
+
 def test_platform_changes_the_verdict():
     assert json.loads(check(["--json", "--platform", "taobao", "去淘宝买"])[1])["findings"] == []
 
