@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.library import PhraseLibrary, SearchKeyer
 from desktop.core.model import default_scenario_name
-from desktop.core.packs import Pack, load_pack
 from desktop.core.settings import Settings, SettingsStore
 from desktop.core.store import OpenReport, Store
+
+if TYPE_CHECKING:  # packs are read only to seed a new library
+    from desktop.core.packs import Pack
 
 
 def default_keyer() -> SearchKeyer:
@@ -74,6 +77,8 @@ def open_session(
                                 default_scenario_name=default_scenario_name(locale))
         seeded = None
         if report.created and not readonly:
+            from desktop.core.packs import load_pack
+
             seeded = load_pack(pack_for_locale(locale))
             with library.batch():  # one write: the new file is never kept as a backup of itself
                 seed_library(library, seeded)

@@ -1,12 +1,18 @@
-"""The file choosers and message boxes of import, export and backups, in one place tests can replace."""
+"""The file choosers and message boxes of import, export and backups, in one place tests can replace.
+
+QFileDialog and QMessageBox are imported when a question is asked: their Python enums are made
+on import, and the window's start asks none.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from desktop.core.i18n import Translator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 # Export formats in the order the save dialog offers them, with their file suffix.
 EXPORT_CHOICES = (("csv", ".csv"), ("qianniu", ".csv"), ("xlsx", ".xlsx"), ("pack", ".json"),
@@ -18,6 +24,8 @@ class Prompts:
 
     @classmethod
     def open_file(cls, parent: QWidget | None, tr: Translator) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, tr("file.import.title"), str(Path.home()),
                                               tr("file.import.filter"))
         return Path(path) if path else None
@@ -30,6 +38,8 @@ class Prompts:
                       filters[0])
         base = tr("file.backup.name" if fmt == "backup" else "file.export.name")
         suffix = dict(EXPORT_CHOICES)[fmt]
+        from PySide6.QtWidgets import QFileDialog
+
         path, picked = QFileDialog.getSaveFileName(parent, tr("file.export.title"),
                                                    str(Path.home() / (base + suffix)), ";;".join(filters),
                                                    chosen)
@@ -39,15 +49,21 @@ class Prompts:
 
     @classmethod
     def folder(cls, parent: QWidget | None, tr: Translator) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(parent, tr("file.publish.title"), str(Path.home()))
         return Path(path) if path else None
 
     @classmethod
     def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     @classmethod
     def confirm(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(parent, title, text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
